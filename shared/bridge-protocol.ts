@@ -1,0 +1,26 @@
+/**
+ * Messages of the WebSocket bridge (headless host). The same requests and
+ * events as Electron IPC, framed as JSON: the client numbers its calls, the
+ * server answers each id once, and pushes events without an id.
+ */
+import type { BridgeError, EventMap, EventName, RequestName, ResponseMap } from './contract';
+
+export interface BridgeCall {
+  id: number;
+  method: RequestName;
+  input?: unknown;
+}
+
+export type BridgeReply =
+  | { id: number; ok: true; result: ResponseMap[RequestName] }
+  | { id: number; ok: false; error: BridgeError };
+
+export interface BridgePush<E extends EventName = EventName> {
+  event: E;
+  payload: EventMap[E];
+}
+
+export type BridgeServerMessage = BridgeReply | BridgePush;
+
+/** Path of the WebSocket endpoint; a token, when the host requires one, goes in `?token=`. */
+export const BRIDGE_PATH = '/bridge';

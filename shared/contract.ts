@@ -1,0 +1,108 @@
+/**
+ * The one contract between the console and the engine. Electron's preload,
+ * the WebSocket bridge and the renderer's adapters are all derived from
+ * `requests` and `events`: a new request is one entry here, and the compiler
+ * finds every place that must handle it. Inputs are validated with these
+ * schemas on the engine side; a bad request gets a clear error, never a crash.
+ */
+import { z } from 'zod';
+import {
+  TASK_NAMES,
+  OUTCOMES,
+  type ConnectionTestResult,
+  type HistoryEntry,
+  type LogEntry,
+  type Page,
+  type PublicConfig,
+  type RunRecord,
+  type SchedulerState,
+  type Snapshot,
+} from './domain';
+
+const pageInput = {
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+};
+
+export const requests = {
+  getSnapshot: { channel: 'queue/snapshot', input: z.void() },
+  syncNow: { channel: 'sync/now', input: z.void() },
+  runTask: { channel: 'task/run', input: z.object({ task: z.enum(TASK_NAMES) }).strict() },
+  setSchedulerPaused: { channel: 'scheduler/set-paused', input: z.object({ paused: z.boolean() }).strict() },
+  listRuns: {
+    channel: 'runs/list',
+    input: z
+      .object({
+        ...pageInput,
+        task: z.enum(TASK_NAMES).optional(),
+        outcome: z.enum(OUTCOMES).optional(),
+      })
+      .strict(),
+  },
+  listHistory: {
+    channel: 'history/list',
+    input: z
+      .object({
+        ...pageInput,
+        search: z.string().max(64).optional(),
+        status: z.enum(['completed', 'cancelled']).optional(),
+      })
+      .strict(),
+  },
+  getConfig: { channel: 'config/get', input: z.void() },
+  testConnection: {
+    channel: 'connection/test',
+    input: z.object({ target: z.enum(['odoo', 'plc', 'database']) }).strict(),
+  },
+} as const;
+
+export type RequestName = keyof typeof requests;
+export type RequestInput<K extends RequestName> = z.input<(typeof requests)[K]['input']>;
+export type ParsedInput<K extends RequestName> = z.output<(typeof requests)[K]['input']>;
+
+/** What each request answers. */
+export interface ResponseMap {
+  getSnapshot: Snapshot;
+  syncNow: RunRecord;
+  runTask: RunRecord;
+  setSchedulerPaused: SchedulerState;
+  listRuns: Page<RunRecord>;
+  listHistory: Page<HistoryEntry>;
+  getConfig: PublicConfig;
+  testConnection: ConnectionTestResult;
+}
+
+/** Events the engine pushes to every console. */
+export interface EventMap {
+  snapshot: Snapshot;
+  run: RunRecord;
+  log: LogEntry;
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES = ['snapshot', 'run', 'log'] as const satisfies readonly EventName[];
+export const eventChannel = (name: EventName): string => `event/${name}`;
+
+/** The console's view of the engine, identical over IPC and WebSocket. */
+export type ConsoleApi = {
+  [K in RequestName]: (...args: RequestInput<K> extends void ? [] : [input: RequestInput<K>]) => Promise<ResponseMap[K]>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+/** The engine's side: parsed input in, response out. */
+export type ConsoleHandlers = {
+  [K in RequestName]: (input: ParsedInput<K>) => Promise<ResponseMap[K]>;
+};
+
+/** An error that crosses the bridge: a code the UI can branch on and a sentence for the operator. */
+export interface BridgeError {
+  code: 'bad-request' | 'unknown-request' | 'failed' | 'forbidden';
+  message: string;
+}
+
+/** What a host (Electron main, headless host) needs from the engine. */
+export interface ConsoleBackend {
+  handlers: ConsoleHandlers;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}

@@ -1,0 +1,159 @@
+/**
+ * Domain types shared by the engine and the renderer. Names follow the
+ * plant's vocabulary (../shared/plant/README.md): a wave of batches is
+ * dispatched to PLC slots 1..10; finished batches are archived.
+ */
+
+/** PLC equipment ids: silos 101..113, liquid tanks 114 (TETES) and 115 (FML). */
+export const EQUIPMENT_IDS = [101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115] as const;
+export type EquipmentId = (typeof EQUIPMENT_IDS)[number];
+
+export const SLOT_COUNT = 10;
+
+/** One MO as dispatched to a PLC slot (planned values, from Odoo). */
+export interface BatchRecipe {
+  batchNo: number;
+  moId: string;
+  /** Full product name from Odoo; the PLC gets its first 16 characters. */
+  finishedGoods: string;
+  /** Planned finished quantity in kg (the plant's column `consumption`). */
+  quantityKg: number;
+  /** MO-level SCADA equipment code, '' when the MO has none. */
+  equipmentIdBatch: string;
+  components: Partial<Record<EquipmentId, { name: string; plannedKg: number }>>;
+}
+
+/** A row of `mo_batch`: the recipe plus what the PLC reported so far. */
+export interface QueueBatch extends BatchRecipe {
+  id: string;
+  statusManufacturing: boolean;
+  statusOperation: boolean;
+  actualWeightKg: number | null;
+  actualKg: Partial<Record<EquipmentId, number>>;
+  /** ISO time of the last PLC read that changed this row. */
+  lastReadFromPlc: string | null;
+  updateOdoo: boolean;
+  odooCancelled: boolean;
+}
+
+export type HistoryStatus = 'completed' | 'cancelled';
+
+/** A row of `mo_histories`. */
+export interface HistoryEntry extends BatchRecipe {
+  id: string;
+  status: HistoryStatus;
+  notes: string | null;
+  statusManufacturing: boolean;
+  statusOperation: boolean;
+  actualWeightKg: number | null;
+  actualKg: Partial<Record<EquipmentId, number>>;
+  lastReadFromPlc: string | null;
+  archivedAt: string | null;
+}
+
+export const TASK_NAMES = ['mo-sync', 'plc-read', 'complete', 'health', 'equipment-failure', 'log-cleanup'] as const;
+export type TaskName = (typeof TASK_NAMES)[number];
+
+export const TRIGGERS = ['schedule', 'manual', 'cli', 'startup'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+/**
+ * How a run ended. Task 1 uses fetched/skipped/empty/busy/error/recovered;
+ * the other tasks use done (did work), idle (nothing to do), busy and error.
+ */
+export const OUTCOMES = ['fetched', 'skipped', 'empty', 'busy', 'error', 'recovered', 'done', 'idle'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One row of `sync_runs`: every decision any task made, with its reason. */
+export interface RunRecord {
+  id: number;
+  task: TaskName;
+  trigger: Trigger;
+  startedAt: string;
+  finishedAt: string;
+  outcome: Outcome;
+  /** mo_batch rows the gate saw (Task 1), null for other tasks. */
+  queueCount: number | null;
+  /** MOs this run dispatched, completed, cancelled or recovered. */
+  moIds: string[];
+  /** Why, in words an operator can act on. */
+  reason: string;
+  durationMs: number;
+  station: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type ConnectionTarget = 'odoo' | 'plc' | 'database';
+
+export interface ConnectionState {
+  state: 'ok' | 'degraded' | 'down' | 'unknown';
+  detail: string;
+  /** ISO time of the last successful contact, null if never. */
+  lastOkAt: string | null;
+}
+
+export interface TaskSchedule {
+  task: TaskName;
+  enabled: boolean;
+  intervalMinutes: number;
+  nextRunAt: string | null;
+  running: boolean;
+  lastRun: RunRecord | null;
+}
+
+export interface SchedulerState {
+  /** Master switch (ENABLE_AUTO_SYNC) combined with the operator's pause. */
+  paused: boolean;
+  tasks: TaskSchedule[];
+}
+
+export interface HealthWarning {
+  kind: 'stuck-batch' | 'stale-plc-read' | 'failed-batch' | 'unreportable-batch' | 'handover-unconfirmed' | 'implausible-value';
+  message: string;
+  batchNo?: number;
+  moId?: string;
+}
+
+export interface Snapshot {
+  station: string;
+  generatedAt: string;
+  queue: { count: number; batches: QueueBatch[] };
+  scheduler: SchedulerState;
+  connections: Record<ConnectionTarget, ConnectionState>;
+  lastSync: RunRecord | null;
+  warnings: HealthWarning[];
+}
+
+export interface LogEntry {
+  time: string;
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  task?: TaskName;
+  moId?: string;
+}
+
+export interface ConnectionTestResult {
+  target: ConnectionTarget;
+  ok: boolean;
+  message: string;
+  latencyMs: number;
+}
+
+/** Configuration as the console may see it: no passwords, no tokens. */
+export interface PublicConfig {
+  station: string;
+  dataDir: string;
+  authority: 'sqlite' | 'postgres';
+  odoo: { baseUrl: string; db: string; username: string; passwordSet: boolean };
+  plc: { host: string; port: number; protocol: 'udp' | 'tcp'; timeoutSec: number; clientNode: number; plcNode: number };
+  syncBatchLimit: number;
+  tasks: { task: TaskName; enabled: boolean; intervalMinutes: number }[];
+  autoSync: boolean;
+  demo: boolean;
+}
