@@ -1,0 +1,324 @@
+/**
+ * Configuration: defaults < config file (DATA_DIR/config.json) < environment
+ * < command-line flags. Keys are the plant middleware's own variable names
+ * (../shared/plant/README.md §11), so an engineer can reuse the existing env
+ * file. A bad value stops start-up with one message naming the key and the
+ * rule; nothing starts half-way.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { TaskName } from '../../shared/domain';
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes' || v === 'on');
+const minutes = z.coerce.number().positive('must be a positive number of minutes').max(7 * 24 * 60);
+const port = z.coerce.number().int().min(0).max(65535);
+const node = z.coerce.number().int().min(1, 'must be a FINS node number 1..254').max(254, 'must be a FINS node number 1..254');
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+
+/** Every key the app reads, with its rule. Unknown keys in the config file are refused (typos). */
+const rawSchema = z
+  .object({
+    DATA_DIR: z.string().min(1),
+    SMS_STATION: z.string().trim().min(1).max(64),
+    SMS_DEMO: bool,
+    SMS_SIM_SPEED: z.coerce.number().positive().max(10_000),
+    SMS_HOST_BIND: z.string().min(1),
+    SMS_HOST_PORT: port,
+    SMS_HOST_TOKEN: optionalText,
+    DATABASE_URL: optionalText,
+    ODOO_BASE_URL: optionalText,
+    ODOO_URL: optionalText,
+    ODOO_DB: z.string(),
+    ODOO_USERNAME: z.string(),
+    ODOO_PASSWORD: z.string(),
+    ODOO_TIMEOUT_SEC: z.coerce.number().positive().max(600),
+    ODOO_MARK_DONE: bool,
+    ODOO_FINISHED_WEIGHT_KEY: z.string().regex(/^[a-z_]+$/, 'must be a lower-case Odoo field key such as actual_weight_finished_goods'),
+    PLC_IP: optionalText,
+    PLC_PORT: port.refine((p) => p > 0, 'must be a port 1..65535'),
+    PLC_PROTOCOL: z.enum(['udp', 'tcp'], { message: "must be 'udp' or 'tcp'" }),
+    PLC_TIMEOUT_SEC: z.coerce.number().min(0.05, 'must be at least 0.05 s').max(60, 'must be at most 60 s'),
+    PLC_ATTEMPTS: z.coerce.number().int().min(1).max(10),
+    CLIENT_NODE: node,
+    PLC_NODE: node,
+    ENABLE_AUTO_SYNC: bool,
+    ENABLE_TASK_1_AUTO_SYNC: bool,
+    ENABLE_TASK_2_PLC_READ: bool,
+    ENABLE_TASK_3_PROCESS_COMPLETED: bool,
+    ENABLE_TASK_4_HEALTH_MONITOR: bool,
+    ENABLE_TASK_5_EQUIPMENT_FAILURE: bool,
+    ENABLE_TASK_6_LOG_CLEANUP: bool,
+    SYNC_INTERVAL_MINUTES: minutes,
+    PLC_READ_INTERVAL_MINUTES: minutes,
+    PROCESS_COMPLETED_INTERVAL_MINUTES: minutes,
+    HEALTH_MONITOR_INTERVAL_MINUTES: minutes,
+    EQUIPMENT_FAILURE_INTERVAL_MINUTES: minutes,
+    LOG_CLEANUP_INTERVAL_MINUTES: minutes,
+    SYNC_BATCH_LIMIT: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 10 (the PLC has 10 slots)')
+      .max(10, 'must be between 1 and 10 (the PLC has 10 slots)'),
+    BATCH_STUCK_THRESHOLD_MINUTES: minutes,
+    EXPECTED_BATCH_MAX_KG: z.coerce.number().positive(),
+    BATCH_WEIGHT_WARN_MARGIN_KG: z.coerce.number().min(0),
+    LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day'),
+    LOG_CLEANUP_KEEP_LAST: z.coerce.number().int().min(0),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']),
+  })
+  .strict();
+
+type RawConfig = z.input<typeof rawSchema>;
+export type ConfigKey = keyof RawConfig;
+export type ConfigSource = Partial<Record<ConfigKey, string | number | boolean>>;
+
+export const CONFIG_KEYS = Object.keys(rawSchema.shape) as ConfigKey[];
+
+/** The plant's defaults (README §11), except where a comment says why not. */
+export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
+  return {
+    DATA_DIR: join(homedir(), '.smart-mo-sync'),
+    SMS_STATION: hostname(),
+    SMS_DEMO: false,
+    SMS_SIM_SPEED: 10,
+    SMS_HOST_BIND: '127.0.0.1',
+    SMS_HOST_PORT: 4780,
+    SMS_HOST_TOKEN: '',
+    DATABASE_URL: '',
+    ODOO_BASE_URL: '',
+    ODOO_URL: '',
+    ODOO_DB: '',
+    ODOO_USERNAME: '',
+    ODOO_PASSWORD: '',
+    ODOO_TIMEOUT_SEC: 30,
+    ODOO_MARK_DONE: false,
+    ODOO_FINISHED_WEIGHT_KEY: 'actual_weight_finished_goods',
+    PLC_IP: '',
+    PLC_PORT: 9600,
+    PLC_PROTOCOL: 'udp',
+    PLC_TIMEOUT_SEC: 2,
+    PLC_ATTEMPTS: 3,
+    CLIENT_NODE: 1,
+    PLC_NODE: 2,
+    ENABLE_AUTO_SYNC: false,
+    ENABLE_TASK_1_AUTO_SYNC: true,
+    ENABLE_TASK_2_PLC_READ: true,
+    ENABLE_TASK_3_PROCESS_COMPLETED: true,
+    ENABLE_TASK_4_HEALTH_MONITOR: true,
+    ENABLE_TASK_5_EQUIPMENT_FAILURE: true,
+    ENABLE_TASK_6_LOG_CLEANUP: true,
+    SYNC_INTERVAL_MINUTES: 60,
+    PLC_READ_INTERVAL_MINUTES: 5,
+    PROCESS_COMPLETED_INTERVAL_MINUTES: 3,
+    HEALTH_MONITOR_INTERVAL_MINUTES: 10,
+    EQUIPMENT_FAILURE_INTERVAL_MINUTES: 5,
+    LOG_CLEANUP_INTERVAL_MINUTES: 1440,
+    SYNC_BATCH_LIMIT: 10,
+    BATCH_STUCK_THRESHOLD_MINUTES: 15,
+    EXPECTED_BATCH_MAX_KG: 1000,
+    BATCH_WEIGHT_WARN_MARGIN_KG: 50,
+    LOG_RETENTION_DAYS: 30,
+    LOG_CLEANUP_KEEP_LAST: 1000,
+    LOG_LEVEL: 'info',
+  };
+}
+
+/**
+ * The embedded demo runs the loop where a person can watch it: the simulated
+ * plant doses a wave in minutes, so the plant's hourly timers would leave the
+ * console idle. Applied under the file, environment and flags.
+ */
+const DEMO_DEFAULTS: ConfigSource = {
+  ENABLE_AUTO_SYNC: true,
+  SYNC_INTERVAL_MINUTES: 0.5,
+  PLC_READ_INTERVAL_MINUTES: 0.05,
+  PROCESS_COMPLETED_INTERVAL_MINUTES: 0.1,
+  HEALTH_MONITOR_INTERVAL_MINUTES: 0.5,
+  EQUIPMENT_FAILURE_INTERVAL_MINUTES: 0.5,
+  ODOO_DB: 'plant',
+  ODOO_USERNAME: 'admin',
+  ODOO_PASSWORD: 'admin',
+};
+
+export const TASK_KEYS: Record<TaskName, { enabled: ConfigKey; interval: ConfigKey }> = {
+  'mo-sync': { enabled: 'ENABLE_TASK_1_AUTO_SYNC', interval: 'SYNC_INTERVAL_MINUTES' },
+  'plc-read': { enabled: 'ENABLE_TASK_2_PLC_READ', interval: 'PLC_READ_INTERVAL_MINUTES' },
+  complete: { enabled: 'ENABLE_TASK_3_PROCESS_COMPLETED', interval: 'PROCESS_COMPLETED_INTERVAL_MINUTES' },
+  health: { enabled: 'ENABLE_TASK_4_HEALTH_MONITOR', interval: 'HEALTH_MONITOR_INTERVAL_MINUTES' },
+  'equipment-failure': { enabled: 'ENABLE_TASK_5_EQUIPMENT_FAILURE', interval: 'EQUIPMENT_FAILURE_INTERVAL_MINUTES' },
+  'log-cleanup': { enabled: 'ENABLE_TASK_6_LOG_CLEANUP', interval: 'LOG_CLEANUP_INTERVAL_MINUTES' },
+};
+
+export interface EngineConfig {
+  dataDir: string;
+  station: string;
+  /** Nothing points at a real plant (or --demo): the simulators start and the engine uses them. */
+  demo: boolean;
+  simSpeed: number;
+  host: { bind: string; port: number; token: string | undefined };
+  databaseUrl: string | undefined;
+  odoo: {
+    baseUrl: string;
+    db: string;
+    username: string;
+    password: string;
+    timeoutMs: number;
+    markDone: boolean;
+    finishedWeightKey: string;
+  };
+  plc: {
+    host: string;
+    port: number;
+    protocol: 'udp' | 'tcp';
+    timeoutMs: number;
+    attempts: number;
+    clientNode: number;
+    plcNode: number;
+  };
+  autoSync: boolean;
+  tasks: Record<TaskName, { enabled: boolean; intervalMs: number }>;
+  syncBatchLimit: number;
+  batchStuckThresholdMs: number;
+  expectedBatchMaxKg: number;
+  batchWeightWarnMarginKg: number;
+  logRetentionDays: number;
+  logCleanupKeepLast: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface ConfigInputs {
+  env?: NodeJS.ProcessEnv;
+  /** Values from command-line flags (see flagsToConfig). */
+  flags?: ConfigSource;
+  /** Overrides the file read from DATA_DIR/config.json (tests). */
+  file?: ConfigSource;
+}
+
+export function loadConfig(inputs: ConfigInputs = {}): EngineConfig {
+  const env = pickKnown(inputs.env ?? process.env);
+  const flags = inputs.flags ?? {};
+  const dataDir = resolve(String(flags.DATA_DIR ?? env.DATA_DIR ?? defaultConfig().DATA_DIR));
+  const file = inputs.file ?? readConfigFile(join(dataDir, 'config.json'));
+  const configured = { ...file, ...env, ...flags };
+  const demo = parseBool(configured.SMS_DEMO) || (!nonEmpty(configured.ODOO_BASE_URL) && !nonEmpty(configured.ODOO_URL) && !nonEmpty(configured.PLC_IP));
+  const merged = { ...defaultConfig(), ...(demo ? DEMO_DEFAULTS : {}), ...configured, DATA_DIR: dataDir, SMS_DEMO: demo };
+  const parsed = rawSchema.safeParse(merged);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, merged));
+  return toEngineConfig(parsed.data);
+}
+
+function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
+  // Pitfall P18: the old middleware used ODOO_URL only for cancel; this app has one base URL.
+  if (raw.ODOO_BASE_URL && raw.ODOO_URL && trimSlash(raw.ODOO_BASE_URL) !== trimSlash(raw.ODOO_URL)) {
+    throw new ConfigError(
+      `ODOO_URL (${raw.ODOO_URL}) and ODOO_BASE_URL (${raw.ODOO_BASE_URL}) differ: this app talks to one Odoo; set only ODOO_BASE_URL`,
+    );
+  }
+  const baseUrl = trimSlash(raw.ODOO_BASE_URL ?? raw.ODOO_URL ?? '');
+  if (!raw.SMS_DEMO) {
+    requireKey(baseUrl, 'ODOO_BASE_URL', 'is required outside the demo (the Odoo server, e.g. https://odoo.plant.local)');
+    requireKey(raw.PLC_IP, 'PLC_IP', 'is required outside the demo (the PLC address, e.g. 192.168.1.2)');
+    requireKey(raw.ODOO_DB, 'ODOO_DB', 'is required outside the demo');
+    requireKey(raw.ODOO_USERNAME, 'ODOO_USERNAME', 'is required outside the demo');
+  }
+  if (baseUrl && !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
+    throw new ConfigError(`ODOO_BASE_URL: must be an http(s) URL such as https://odoo.plant.local (got "${baseUrl}")`);
+  }
+  if (raw.DATABASE_URL && !/^postgres(ql)?:\/\//.test(raw.DATABASE_URL)) {
+    throw new ConfigError('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+  }
+  const tasks = Object.fromEntries(
+    Object.entries(TASK_KEYS).map(([task, keys]) => [
+      task,
+      { enabled: Boolean(raw[keys.enabled]), intervalMs: Math.round(Number(raw[keys.interval]) * 60_000) },
+    ]),
+  ) as EngineConfig['tasks'];
+  return {
+    dataDir: raw.DATA_DIR,
+    station: raw.SMS_STATION,
+    demo: raw.SMS_DEMO,
+    simSpeed: raw.SMS_SIM_SPEED,
+    host: { bind: raw.SMS_HOST_BIND, port: raw.SMS_HOST_PORT, token: raw.SMS_HOST_TOKEN },
+    databaseUrl: raw.DATABASE_URL,
+    odoo: {
+      baseUrl,
+      db: raw.ODOO_DB,
+      username: raw.ODOO_USERNAME,
+      password: raw.ODOO_PASSWORD,
+      timeoutMs: Math.round(raw.ODOO_TIMEOUT_SEC * 1000),
+      markDone: raw.ODOO_MARK_DONE,
+      finishedWeightKey: raw.ODOO_FINISHED_WEIGHT_KEY,
+    },
+    plc: {
+      host: raw.PLC_IP ?? '127.0.0.1',
+      port: raw.PLC_PORT,
+      protocol: raw.PLC_PROTOCOL,
+      timeoutMs: Math.round(raw.PLC_TIMEOUT_SEC * 1000),
+      attempts: raw.PLC_ATTEMPTS,
+      clientNode: raw.CLIENT_NODE,
+      plcNode: raw.PLC_NODE,
+    },
+    autoSync: raw.ENABLE_AUTO_SYNC,
+    tasks,
+    syncBatchLimit: raw.SYNC_BATCH_LIMIT,
+    batchStuckThresholdMs: Math.round(raw.BATCH_STUCK_THRESHOLD_MINUTES * 60_000),
+    expectedBatchMaxKg: raw.EXPECTED_BATCH_MAX_KG,
+    batchWeightWarnMarginKg: raw.BATCH_WEIGHT_WARN_MARGIN_KG,
+    logRetentionDays: raw.LOG_RETENTION_DAYS,
+    logCleanupKeepLast: raw.LOG_CLEANUP_KEEP_LAST,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+function readConfigFile(path: string): ConfigSource {
+  if (!existsSync(path)) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(`${path}: must be a JSON object of KEY: value pairs, e.g. {"PLC_IP": "192.168.1.2"}`);
+  }
+  const unknown = Object.keys(parsed).filter((k) => !(CONFIG_KEYS as string[]).includes(k));
+  if (unknown.length) throw new ConfigError(`${path}: unknown key ${unknown.join(', ')} (known keys: see README "Configuration")`);
+  return parsed as ConfigSource;
+}
+
+function pickKnown(env: NodeJS.ProcessEnv): ConfigSource {
+  const picked: ConfigSource = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  return picked;
+}
+
+function describeIssues(error: z.ZodError, merged: Record<string, unknown>): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid configuration';
+  const key = String(issue.path[0] ?? '');
+  if (issue.code === 'unrecognized_keys') return `unknown configuration key ${issue.keys.join(', ')}`;
+  const shown = /PASSWORD|TOKEN|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(merged[key]);
+  return `${key}=${shown}: ${issue.message}`;
+}
+
+function requireKey(value: string | undefined, key: string, rule: string): void {
+  if (!value) throw new ConfigError(`${key} ${rule}`);
+}
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+const nonEmpty = (value: unknown): boolean => value !== undefined && value !== null && String(value).trim() !== '';
+const parseBool = (value: unknown): boolean => bool.safeParse(value).success && bool.parse(value);

@@ -1,0 +1,67 @@
+/**
+ * Structured logs (pino, JSON lines) to DATA_DIR/logs/engine.log and to the
+ * console's log panel through the event bus. Nothing here ever receives a
+ * password: the engine logs outcomes and reasons, not configuration.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { LogEntry, TaskName } from '../../shared/domain';
+import type { EngineLog } from './engine-log';
+
+export interface LoggerOptions {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  /** Directory for engine.log; none = no file (tests). */
+  dir?: string;
+  /** Receives every entry at `level` or above, for the console. */
+  onEntry?: (entry: LogEntry) => void;
+  /** Also write to stderr (headless host, CLI with --verbose). */
+  stderr?: boolean;
+}
+
+const LEVEL_NAMES: Record<number, LogEntry['level']> = { 10: 'debug', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
+
+export function createLogger(options: LoggerOptions): { log: EngineLog } {
+  const streams: pino.StreamEntry[] = [];
+  if (options.dir) {
+    mkdirSync(options.dir, { recursive: true });
+    // Synchronous: the lines written just before a crash are the ones an engineer needs.
+    streams.push({ level: options.level, stream: pino.destination({ dest: join(options.dir, 'engine.log'), sync: true }) });
+  }
+  if (options.onEntry) streams.push({ level: options.level, stream: entryStream(options.onEntry) });
+  if (options.stderr) streams.push({ level: options.level, stream: pino.destination(2) });
+  const root = pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.multistream(streams));
+  return { log: wrap(root) };
+}
+
+function wrap(logger: pino.Logger): EngineLog {
+  return {
+    debug: (message, fields) => logger.debug(fields ?? {}, message),
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    error: (message, fields) => logger.error(fields ?? {}, message),
+    child: (fields) => wrap(logger.child(fields)),
+  };
+}
+
+function entryStream(onEntry: (entry: LogEntry) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        const record = JSON.parse(chunk.toString('utf8')) as Record<string, unknown>;
+        const entry: LogEntry = {
+          time: String(record.time),
+          level: LEVEL_NAMES[Number(record.level)] ?? 'info',
+          message: String(record.msg ?? ''),
+        };
+        if (typeof record.task === 'string') entry.task = record.task as TaskName;
+        if (typeof record.moId === 'string') entry.moId = record.moId;
+        onEntry(entry);
+      } catch {
+        // A line that is not JSON is not ours to show.
+      }
+      done();
+    },
+  });
+}

@@ -1,0 +1,56 @@
+/** Assembles what the console shows at a glance from the engine's parts (pure). */
+import type { ConnectionState, HealthWarning, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
+import type { PlcLinkHealth } from '../plc/plc-link';
+import type { JobState } from './scheduler';
+
+export interface SnapshotInputs {
+  station: string;
+  now: number;
+  queue: QueueBatch[];
+  scheduler: { paused: boolean; jobs: JobState[] };
+  /** Last finished run of each job, in the order of `scheduler.jobs`. */
+  lastRuns: (RunRecord | null)[];
+  lastSync: RunRecord | null;
+  connections: { odoo: ConnectionState; plc: PlcLinkHealth; database: ConnectionState };
+  warnings?: HealthWarning[];
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
+  const { plc } = inputs.connections;
+  return {
+    station: inputs.station,
+    generatedAt: new Date(inputs.now).toISOString(),
+    queue: { count: inputs.queue.length, batches: inputs.queue },
+    scheduler: {
+      paused: inputs.scheduler.paused,
+      tasks: inputs.scheduler.jobs.map((job, i) => ({
+        task: job.task,
+        enabled: job.enabled,
+        intervalMinutes: job.intervalMs / 60_000,
+        nextRunAt: iso(job.nextRunAt),
+        running: job.running,
+        lastRun: inputs.lastRuns[i] ?? null,
+      })),
+    },
+    connections: {
+      odoo: inputs.connections.odoo,
+      plc: { state: plc.state, detail: plc.detail, lastOkAt: iso(plc.lastOkAt) },
+      database: inputs.connections.database,
+    },
+    lastSync: inputs.lastSync,
+    warnings: inputs.warnings ?? failedBatchWarnings(inputs.queue),
+  };
+}
+
+function failedBatchWarnings(queue: QueueBatch[]): HealthWarning[] {
+  return queue
+    .filter((batch) => batch.statusOperation && !batch.statusManufacturing)
+    .map((batch) => ({
+      kind: 'failed-batch',
+      batchNo: batch.batchNo,
+      moId: batch.moId,
+      message: `slot ${batch.batchNo} (${batch.moId}) reported a failure (status_operation = 1)`,
+    }));
+}

@@ -1,0 +1,124 @@
+/**
+ * Builds a running engine from configuration: the one composition used by
+ * every host (Electron main, headless host, CLI). In the demo it starts the
+ * simulators first and points the engine at them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConsoleBackend } from '../../shared/contract';
+import { startDemoPeers, type DemoPeers } from '../host/demo-peers';
+import { toRecipe } from '../odoo/mo-recipe';
+import { OdooClient } from '../odoo/odoo-client';
+import { FinsClient } from '../plc/fins-client';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
+import { systemClock } from './clock';
+import { loadConfig, type ConfigSource, type EngineConfig } from './config';
+import { Engine } from './engine';
+import { parseEngineFlags } from './engine-flags';
+import { EventBus } from './event-bus';
+import { createLogger } from './logger';
+import type { MoSyncStep } from './tasks/mo-sync/mo-sync-task';
+
+export interface StartEngineOptions {
+  /** Command-line arguments; the engine's flags (--demo, --data-dir …) are picked out of them. */
+  argv?: string[];
+  /** Configuration values with the precedence of flags (programmatic hosts, tests). */
+  flags?: ConfigSource;
+  env?: NodeJS.ProcessEnv;
+  /** Absolute path of a better-sqlite3 binary built for the current runtime (Electron's ABI). */
+  sqliteNativeBinding?: string;
+  /** false: no timers (one-shot CLI commands). */
+  schedule?: boolean;
+  /** Echo logs on stderr. */
+  logToStderr?: boolean;
+  /** Crash tests only: called after each Task 1 step. */
+  checkpoint?: (step: MoSyncStep) => void;
+}
+
+export interface StartedEngine {
+  engine: Engine;
+  backend: ConsoleBackend;
+  config: EngineConfig;
+  /** One line for the operator: station, authority, Odoo and PLC endpoints, demo or not. */
+  describe(): string;
+  stop(): Promise<void>;
+}
+
+export async function startEngine(options: StartEngineOptions = {}): Promise<StartedEngine> {
+  const flags = { ...parseEngineFlags(options.argv ?? []), ...options.flags };
+  const loaded = loadConfig({ env: options.env ?? process.env, flags });
+  mkdirSync(loaded.dataDir, { recursive: true });
+  const bus = new EventBus();
+  const { log } = createLogger({
+    level: loaded.logLevel,
+    dir: join(loaded.dataDir, 'logs'),
+    onEntry: (entry) => bus.emit('log', entry),
+    stderr: options.logToStderr ?? false,
+  });
+
+  const demo: DemoPeers | null = loaded.demo
+    ? await startDemoPeers({ dataDir: loaded.dataDir, speed: loaded.simSpeed, shareable: options.schedule !== false })
+    : null;
+  const config: EngineConfig = demo
+    ? { ...loaded, odoo: { ...loaded.odoo, baseUrl: demo.odooUrl }, plc: { ...loaded.plc, host: '127.0.0.1', port: demo.plcPort, protocol: 'udp' } }
+    : loaded;
+
+  const store = new SqliteStore({
+    file: join(config.dataDir, 'smart-mo-sync.db'),
+    lockFile: join(config.dataDir, 'sync-gate.lock'),
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  });
+  const odoo = new OdooClient({
+    baseUrl: config.odoo.baseUrl,
+    db: config.odoo.db,
+    username: config.odoo.username,
+    password: config.odoo.password,
+    timeoutMs: config.odoo.timeoutMs,
+  });
+  const plc = new FinsClient({
+    host: config.plc.host,
+    port: config.plc.port,
+    protocol: config.plc.protocol,
+    timeoutMs: config.plc.timeoutMs,
+    attempts: config.plc.attempts,
+    clientNode: config.plc.clientNode,
+    plcNode: config.plc.plcNode,
+    onWarning: (message) => log.warn(message, { peer: 'plc' }),
+  });
+  const engine = new Engine({
+    config,
+    store,
+    plc,
+    odoo,
+    toRecipe,
+    clock: systemClock,
+    log,
+    bus,
+    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+  });
+  try {
+    await engine.start({ schedule: options.schedule ?? true });
+  } catch (error) {
+    await Promise.allSettled([plc.close(), store.close(), demo?.stop()]);
+    throw error;
+  }
+
+  return {
+    engine,
+    backend: engine.backend,
+    config,
+    describe: () =>
+      [
+        `station ${config.station}`,
+        `data ${config.dataDir} (${store.kind})`,
+        `Odoo ${config.odoo.baseUrl}`,
+        `PLC ${config.plc.host}:${config.plc.port}/${config.plc.protocol}`,
+        demo ? (demo.borrowed ? 'demo (simulators of the running console)' : 'demo (built-in simulators)') : 'plant',
+      ].join(' · '),
+    async stop() {
+      await engine.stop();
+      await Promise.allSettled([plc.close(), demo?.stop()]);
+      await store.close();
+    },
+  };
+}

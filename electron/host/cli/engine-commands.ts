@@ -1,0 +1,140 @@
+/**
+ * The CLI commands that run the engine: `serve` (headless host), and the
+ * one-shots `sync --once`, `run <task> --once`, `status`, `history`. One-shots
+ * start the engine without timers, act through the same path as the console
+ * (same lock, same run records) and print the result.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TASK_NAMES, type TaskName } from '../../../shared/domain';
+import { startEngine, type StartedEngine } from '../../engine/start-engine';
+import { startHeadlessHost } from '../http-host';
+import { EXIT, UsageError, untilSignal, type CliIo } from './cli-io';
+import { formatRun } from './format-run';
+
+const ENGINE_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  demo: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  station: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+} as const;
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], extra: T) {
+  try {
+    const options: typeof ENGINE_OPTIONS & T = { ...ENGINE_OPTIONS, ...extra };
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function withEngine<R>(args: string[], verbose: boolean, work: (started: StartedEngine) => Promise<R>): Promise<R> {
+  const started = await startEngine({ argv: args, schedule: false, logToStderr: verbose });
+  try {
+    return await work(started);
+  } finally {
+    await started.stop();
+  }
+}
+
+export async function runServe(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    bind: { type: 'string' },
+    token: { type: 'string' },
+    speed: { type: 'string' },
+  } as const);
+  const rendererDir = findRendererDir();
+  const started = await startEngine({ argv: args, logToStderr: values.verbose === true });
+  try {
+    const host = await startHeadlessHost({
+      backend: started.backend,
+      rendererDir,
+      host: started.config.host.bind,
+      port: started.config.host.port,
+      ...(started.config.host.token ? { token: started.config.host.token } : {}),
+    });
+    if (values.json) io.out(JSON.stringify({ url: host.url, engine: started.describe() }));
+    else io.out(`Smart MO Sync console: ${host.url}\n${started.describe()}`);
+    await untilSignal();
+    await host.stop();
+  } finally {
+    await started.stop();
+  }
+  return EXIT.ok;
+}
+
+export async function runSyncOnce(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { once: { type: 'boolean', default: false } } as const);
+  if (!values.once) throw new UsageError('sync runs one Task 1 pass: use `sync --once` (the timer belongs to `serve` and the desktop app)');
+  return runTaskOnce('mo-sync', args, io, values.json === true, values.verbose === true);
+}
+
+export async function runTaskCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { once: { type: 'boolean', default: false } } as const);
+  const task = positionals[0];
+  if (!task || !(TASK_NAMES as readonly string[]).includes(task)) {
+    throw new UsageError(`run needs a task: ${TASK_NAMES.join(', ')}`);
+  }
+  if (!values.once) throw new UsageError(`use \`run ${task} --once\``);
+  return runTaskOnce(task as TaskName, args, io, values.json === true, values.verbose === true);
+}
+
+async function runTaskOnce(task: TaskName, args: string[], io: CliIo, json: boolean, verbose: boolean): Promise<number> {
+  const run = await withEngine(args, verbose, (started) => started.engine.runTask(task, 'cli'));
+  io.out(json ? JSON.stringify(run) : formatRun(run));
+  return run.outcome === 'error' ? EXIT.failed : EXIT.ok;
+}
+
+export async function runStatus(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {});
+  const { snapshot, autoSync } = await withEngine(args, values.verbose === true, async (started) => ({
+    snapshot: await started.engine.snapshot(),
+    autoSync: started.config.autoSync,
+  }));
+  if (values.json) {
+    io.out(JSON.stringify(snapshot));
+    return EXIT.ok;
+  }
+  io.out(`queue: ${snapshot.queue.count} batch(es) in the PLC`);
+  for (const b of snapshot.queue.batches) {
+    const state = b.statusManufacturing ? 'finished' : b.statusOperation ? 'failed' : 'in PLC';
+    io.out(`  slot ${String(b.batchNo).padStart(2)}  ${b.moId.padEnd(16)} ${b.finishedGoods.padEnd(28)} ${b.quantityKg} kg  ${state}`);
+  }
+  io.out(`automatic sync (ENABLE_AUTO_SYNC): ${autoSync ? 'on' : 'off'}`);
+  for (const [name, c] of Object.entries(snapshot.connections)) io.out(`${name}: ${c.state} — ${c.detail}`);
+  io.out(`last sync: ${snapshot.lastSync ? formatRun(snapshot.lastSync) : 'none yet'}`);
+  return EXIT.ok;
+}
+
+export async function runHistory(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, { limit: { type: 'string', default: '20' }, task: { type: 'string' } } as const);
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number 1..500');
+  const task = values.task;
+  if (task !== undefined && !(TASK_NAMES as readonly string[]).includes(task)) {
+    throw new UsageError(`--task must be one of ${TASK_NAMES.join(', ')}`);
+  }
+  const page = await withEngine(args, values.verbose === true, (started) =>
+    started.backend.handlers.listRuns({ page: 1, pageSize: limit, ...(task ? { task: task as TaskName } : {}) }),
+  );
+  if (values.json) io.out(JSON.stringify(page.items));
+  else for (const run of page.items) io.out(formatRun(run));
+  return EXIT.ok;
+}
+
+/** The built console: next to the bundled CLI (dist/cli.cjs → dist/renderer) or in the checkout's dist/. */
+function findRendererDir(): string {
+  const script = process.argv[1] ? dirname(resolve(process.argv[1])) : process.cwd();
+  const candidates = [
+    process.env.SMS_RENDERER_DIR,
+    join(script, 'renderer'),
+    join(script, '..', '..', 'dist', 'renderer'),
+    join(process.cwd(), 'dist', 'renderer'),
+  ].filter((c): c is string => Boolean(c));
+  const found = candidates.find((dir) => existsSync(join(dir, 'index.html')));
+  if (!found) throw new UsageError('the console is not built yet: run `npm run build` first');
+  return found;
+}

@@ -1,0 +1,111 @@
+/**
+ * Versioned schema of the standalone (SQLite) authority. The plant tables
+ * keep the plant's names and columns (../shared/plant/schema.md) so that data
+ * moves between SQLite and the plant's PostgreSQL unchanged; the app's own
+ * tables come after them. A migration, once released, never changes.
+ */
+import { EQUIPMENT } from '../../../shared/equipment';
+import { actualColumn, componentColumn, plannedColumn } from '../batch-columns';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const equipmentColumns = EQUIPMENT.map(
+  (e) => `  ${e.idColumn} INTEGER NOT NULL DEFAULT ${e.id},
+  ${plannedColumn(e)} REAL,
+  ${componentColumn(e)} TEXT,
+  ${actualColumn(e)} REAL`,
+).join(',\n');
+
+const plantTables = `
+CREATE TABLE mo_batch (
+  id TEXT PRIMARY KEY,
+  batch_no INTEGER NOT NULL,
+  mo_id TEXT NOT NULL,
+  consumption REAL NOT NULL,
+  equipment_id_batch TEXT NOT NULL,
+  finished_goods TEXT,
+${equipmentColumns},
+  status_manufacturing INTEGER NOT NULL DEFAULT 0,
+  status_operation INTEGER NOT NULL DEFAULT 0,
+  actual_weight_quantity_finished_goods REAL,
+  last_read_from_plc TEXT,
+  update_odoo INTEGER NOT NULL DEFAULT 0,
+  odoo_cancelled INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_mo_batch_batch_no ON mo_batch (batch_no);
+-- Pitfall P20: one row per slot and per MO in the active queue.
+CREATE UNIQUE INDEX ux_mo_batch_slot ON mo_batch (batch_no);
+CREATE UNIQUE INDEX ux_mo_batch_mo_id ON mo_batch (mo_id);
+
+CREATE TABLE mo_histories (
+  id TEXT PRIMARY KEY,
+  batch_no INTEGER NOT NULL,
+  mo_id TEXT NOT NULL,
+  consumption REAL NOT NULL,
+  equipment_id_batch TEXT NOT NULL,
+  finished_goods TEXT,
+${equipmentColumns},
+  status_manufacturing INTEGER NOT NULL DEFAULT 0,
+  status_operation INTEGER NOT NULL DEFAULT 0,
+  actual_weight_quantity_finished_goods REAL,
+  last_read_from_plc TEXT,
+  status TEXT NOT NULL DEFAULT 'completed',
+  notes TEXT
+);
+CREATE INDEX ix_mo_histories_batch_no ON mo_histories (batch_no);
+CREATE INDEX ix_mo_histories_status ON mo_histories (status);
+CREATE INDEX ix_mo_histories_mo_id ON mo_histories (mo_id);
+
+CREATE TABLE system_log (
+  id TEXT PRIMARY KEY,
+  timestamp TEXT NOT NULL,
+  level TEXT NOT NULL,
+  module TEXT NOT NULL,
+  message TEXT NOT NULL,
+  batch_no TEXT,
+  mo_id TEXT
+);
+CREATE INDEX ix_system_log_timestamp ON system_log (timestamp);
+`;
+
+const appTables = `
+-- The schema.md gap: the plant archive has no archive time.
+ALTER TABLE mo_histories ADD COLUMN archived_at TEXT;
+
+CREATE TABLE sync_runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  task TEXT NOT NULL,
+  trigger TEXT NOT NULL,
+  station TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  outcome TEXT,
+  queue_count INTEGER,
+  mo_ids TEXT NOT NULL DEFAULT '[]',
+  reason TEXT NOT NULL DEFAULT '',
+  duration_ms INTEGER
+);
+CREATE INDEX ix_sync_runs_task ON sync_runs (task, id);
+CREATE INDEX ix_sync_runs_outcome ON sync_runs (outcome, id);
+
+CREATE TABLE dispatch_intents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  run_id INTEGER NOT NULL,
+  station TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  recipes TEXT NOT NULL,
+  resolved_at TEXT
+);
+CREATE INDEX ix_dispatch_intents_open ON dispatch_intents (phase);
+`;
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
+  { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
+];

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunRecord, Trigger } from '../../shared/domain';
+import { runTask } from '../../electron/engine/task-runner';
+import { createMoSyncTask, type MoSyncStep } from '../../electron/engine/tasks/mo-sync/mo-sync-task';
+import { toRecipe } from '../../electron/odoo/mo-recipe';
+import type { OdooMo } from '../../electron/odoo/odoo-replies';
+import { DmMemory } from '../../electron/plc/dm-memory';
+import { plcMemoryMap } from '../../electron/plc/memory-map';
+import { readWriteArea } from '../../electron/plc/wave-io';
+import { SqliteStore } from '../../electron/store/sqlite/sqlite-store';
+import { ManualClock } from './manual-clock';
+import { MemoryPlcLink } from './memory-plc-link';
+import { MemoryLog } from './silent-log';
+
+/** Task 1 wired to a real SQLite store in a temp dir, an in-memory PLC and a scripted Odoo list. */
+export class MoSyncFixture {
+  readonly dir = mkdtempSync(join(tmpdir(), 'mo-sync-'));
+  readonly store = new SqliteStore({ file: join(this.dir, 'authority.db'), lockFile: join(this.dir, 'gate.lock') });
+  readonly memory = new DmMemory();
+  readonly plc = new MemoryPlcLink(this.memory);
+  readonly clock = new ManualClock();
+  readonly log = new MemoryLog();
+  odooListCalls = 0;
+  odooFailure: Error | null = null;
+  checkpoint: ((step: MoSyncStep) => void) | undefined;
+
+  constructor(public mos: OdooMo[]) {
+    this.memory.write(plcMemoryMap.handshake.writeAreaAck, [1]);
+  }
+
+  readonly task = createMoSyncTask<OdooMo>({
+    store: this.store,
+    plc: this.plc,
+    odoo: {
+      listMos: async (limit, offset) => {
+        this.odooListCalls++;
+        if (this.odooFailure) throw this.odooFailure;
+        return this.mos.slice(offset, offset + limit);
+      },
+    },
+    toRecipe,
+    clock: this.clock,
+    station: 'test-station',
+    batchLimit: 10,
+    log: this.log,
+    checkpoint: (step) => this.checkpoint?.(step),
+  });
+
+  sync(trigger: Trigger = 'manual'): Promise<RunRecord> {
+    return runTask({ store: this.store, clock: this.clock, station: 'test-station', onRun: () => undefined }, 'mo-sync', trigger, this.task);
+  }
+
+  /** What the PLC's WRITE area holds, slot by slot ('' = empty slot). */
+  async plcWaveMoIds(): Promise<string[]> {
+    return (await readWriteArea(this.plc)).slots.map((s) => s.moId);
+  }
+
+  handshake(): number {
+    return this.memory.read(plcMemoryMap.handshake.writeAreaAck, 1)[0] ?? -1;
+  }
+
+  /** The PLC takes the handed-over wave: D7076 := 1 (as the real PLC does after reading the recipes). */
+  plcTakesWave(): void {
+    this.memory.write(plcMemoryMap.handshake.writeAreaAck, [1]);
+  }
+
+  async queueMoIds(): Promise<string[]> {
+    return (await this.store.listQueue()).map((b) => b.moId);
+  }
+
+  /** Moves every queued batch to the archive, as Task 3 does after Odoo accepted the consumption. */
+  archiveQueue(status: 'completed' | 'cancelled' = 'completed'): void {
+    const db = this.store.connection;
+    db.transaction(() => {
+      const columns = (db.prepare('PRAGMA table_info(mo_batch)').all() as { name: string }[])
+        .map((c) => c.name)
+        .filter((c) => !['update_odoo', 'odoo_cancelled'].includes(c));
+      db.prepare(`INSERT INTO mo_histories (${columns.join(', ')}, status) SELECT ${columns.join(', ')}, ? FROM mo_batch`).run(status);
+      db.prepare('DELETE FROM mo_batch').run();
+    })();
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
