@@ -10,6 +10,7 @@ import { DmMemory } from '../../electron/plc/dm-memory';
 import { plcMemoryMap } from '../../electron/plc/memory-map';
 import { readWriteArea } from '../../electron/plc/wave-io';
 import { SqliteStore } from '../../electron/store/sqlite/sqlite-store';
+import { archiveQueue } from './archive-queue';
 import { ManualClock } from './manual-clock';
 import { MemoryPlcLink } from './memory-plc-link';
 import { MemoryLog } from './silent-log';
@@ -72,14 +73,7 @@ export class MoSyncFixture {
 
   /** Moves every queued batch to the archive, as Task 3 does after Odoo accepted the consumption. */
   archiveQueue(status: 'completed' | 'cancelled' = 'completed'): void {
-    const db = this.store.connection;
-    db.transaction(() => {
-      const columns = (db.prepare('PRAGMA table_info(mo_batch)').all() as { name: string }[])
-        .map((c) => c.name)
-        .filter((c) => !['update_odoo', 'odoo_cancelled'].includes(c));
-      db.prepare(`INSERT INTO mo_histories (${columns.join(', ')}, status) SELECT ${columns.join(', ')}, ? FROM mo_batch`).run(status);
-      db.prepare('DELETE FROM mo_batch').run();
-    })();
+    archiveQueue(this.store.connection, status);
   }
 
   async close(): Promise<void> {
