@@ -13,7 +13,8 @@ export interface BridgeCall {
 
 export type BridgeReply =
   | { id: number; ok: true; result: ResponseMap[RequestName] }
-  | { id: number; ok: false; error: BridgeError };
+  /** `id` is null when the frame was so malformed that its id could not be read. */
+  | { id: number | null; ok: false; error: BridgeError };
 
 export interface BridgePush<E extends EventName = EventName> {
   event: E;

@@ -12,6 +12,7 @@ import {
   type ConnectionTestResult,
   type HistoryEntry,
   type LogEntry,
+  type OutboxEntry,
   type Page,
   type PublicConfig,
   type RunRecord,
@@ -49,6 +50,16 @@ export const requests = {
       })
       .strict(),
   },
+  retryOutbox: { channel: 'outbox/retry', input: z.object({ id: z.number().int().positive() }).strict() },
+  archiveBatch: {
+    channel: 'queue/archive',
+    input: z
+      .object({
+        moId: z.string().min(1).max(64),
+        reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+      })
+      .strict(),
+  },
   getConfig: { channel: 'config/get', input: z.void() },
   testConnection: {
     channel: 'connection/test',
@@ -68,6 +79,8 @@ export interface ResponseMap {
   setSchedulerPaused: SchedulerState;
   listRuns: Page<RunRecord>;
   listHistory: Page<HistoryEntry>;
+  retryOutbox: OutboxEntry;
+  archiveBatch: HistoryEntry;
   getConfig: PublicConfig;
   testConnection: ConnectionTestResult;
 }

@@ -114,7 +114,15 @@ export interface SchedulerState {
 }
 
 export interface HealthWarning {
-  kind: 'stuck-batch' | 'stale-plc-read' | 'failed-batch' | 'unreportable-batch' | 'handover-unconfirmed' | 'implausible-value';
+  kind:
+    | 'stuck-batch'
+    | 'wave-not-started'
+    | 'stale-plc-read'
+    | 'failed-batch'
+    | 'unreportable-batch'
+    | 'quarantined-push'
+    | 'implausible-value'
+    | 'connection-down';
   message: string;
   batchNo?: number;
   moId?: string;
@@ -128,6 +136,35 @@ export interface Snapshot {
   connections: Record<ConnectionTarget, ConnectionState>;
   lastSync: RunRecord | null;
   warnings: HealthWarning[];
+  /** Calls to Odoo still to be made; quarantined ones wait for an operator (retry or export). */
+  outbox: { pending: number; quarantined: OutboxEntry[] };
+}
+
+/**
+ * A call to Odoo that must happen exactly once (decision Q5): recorded before
+ * it is sent, so a crash between Odoo's acceptance and the archive is
+ * reconciled instead of booked twice.
+ */
+export const OUTBOX_KINDS = ['consumption', 'cancel', 'mark-done', 'failure-report'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export const OUTBOX_STATES = ['pending', 'sending', 'done', 'quarantined'] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+export interface OutboxEntry {
+  id: number;
+  moId: string;
+  kind: OutboxKind;
+  /** The body sent to Odoo. */
+  payload: Record<string, unknown>;
+  state: OutboxState;
+  attempts: number;
+  lastError: string | null;
+  /** ISO time before which no retry is made (backoff). */
+  nextAttemptAt: string | null;
+  /** Odoo's consumed quantities per equipment code just before the first send (for reconciliation). */
+  baseline: Record<string, number> | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface LogEntry {

@@ -44,6 +44,11 @@ const rawSchema = z
     ODOO_PASSWORD: z.string(),
     ODOO_TIMEOUT_SEC: z.coerce.number().positive().max(600),
     ODOO_MARK_DONE: bool,
+    ODOO_RETRY_BASE_SEC: z.coerce.number().positive().max(3600),
+    ODOO_RETRY_MAX_MINUTES: z.coerce.number().positive().max(24 * 60),
+    ODOO_MAX_REJECTIONS: z.coerce.number().int().min(1).max(100),
+    RELEASE_QUEUE_BEFORE_ODOO: bool,
+    SYNC_ON_EMPTY_QUEUE: bool,
     ODOO_FINISHED_WEIGHT_KEY: z.string().regex(/^[a-z_]+$/, 'must be a lower-case Odoo field key such as actual_weight_finished_goods'),
     PLC_IP: optionalText,
     PLC_PORT: port.refine((p) => p > 0, 'must be a port 1..65535'),
@@ -104,6 +109,11 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     ODOO_TIMEOUT_SEC: 30,
     ODOO_MARK_DONE: false,
     ODOO_FINISHED_WEIGHT_KEY: 'actual_weight_finished_goods',
+    ODOO_RETRY_BASE_SEC: 30,
+    ODOO_RETRY_MAX_MINUTES: 30,
+    ODOO_MAX_REJECTIONS: 3,
+    RELEASE_QUEUE_BEFORE_ODOO: false,
+    SYNC_ON_EMPTY_QUEUE: true,
     PLC_IP: '',
     PLC_PORT: 9600,
     PLC_PROTOCOL: 'udp',
@@ -149,6 +159,7 @@ const DEMO_DEFAULTS: ConfigSource = {
   ODOO_DB: 'plant',
   ODOO_USERNAME: 'admin',
   ODOO_PASSWORD: 'admin',
+  ODOO_RETRY_BASE_SEC: 5,
 };
 
 export const TASK_KEYS: Record<TaskName, { enabled: ConfigKey; interval: ConfigKey }> = {
@@ -176,6 +187,7 @@ export interface EngineConfig {
     timeoutMs: number;
     markDone: boolean;
     finishedWeightKey: string;
+    retry: { baseMs: number; maxMs: number; maxRejections: number };
   };
   plc: {
     host: string;
@@ -187,6 +199,10 @@ export interface EngineConfig {
     plcNode: number;
   };
   autoSync: boolean;
+  /** Run Task 1 as soon as the last batch leaves the queue, instead of waiting for the next interval. */
+  syncOnEmptyQueue: boolean;
+  /** Store-and-forward: a finished batch leaves the queue once its consumption is in the outbox (see complete-task.ts). */
+  releaseQueueBeforeOdoo: boolean;
   tasks: Record<TaskName, { enabled: boolean; intervalMs: number }>;
   syncBatchLimit: number;
   batchStuckThresholdMs: number;
@@ -259,6 +275,11 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
       timeoutMs: Math.round(raw.ODOO_TIMEOUT_SEC * 1000),
       markDone: raw.ODOO_MARK_DONE,
       finishedWeightKey: raw.ODOO_FINISHED_WEIGHT_KEY,
+      retry: {
+        baseMs: Math.round(raw.ODOO_RETRY_BASE_SEC * 1000),
+        maxMs: Math.round(raw.ODOO_RETRY_MAX_MINUTES * 60_000),
+        maxRejections: raw.ODOO_MAX_REJECTIONS,
+      },
     },
     plc: {
       host: raw.PLC_IP ?? '127.0.0.1',
@@ -270,6 +291,8 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
       plcNode: raw.PLC_NODE,
     },
     autoSync: raw.ENABLE_AUTO_SYNC,
+    syncOnEmptyQueue: raw.SYNC_ON_EMPTY_QUEUE,
+    releaseQueueBeforeOdoo: raw.RELEASE_QUEUE_BEFORE_ODOO,
     tasks,
     syncBatchLimit: raw.SYNC_BATCH_LIMIT,
     batchStuckThresholdMs: Math.round(raw.BATCH_STUCK_THRESHOLD_MINUTES * 60_000),

@@ -4,7 +4,16 @@
  * hosts (Electron main, headless host, CLI) only call `backend` and `runTask`.
  */
 import type { ConsoleBackend, ConsoleHandlers } from '../../shared/contract';
-import type { ConnectionTarget, ConnectionTestResult, RunRecord, Snapshot, TaskName, Trigger } from '../../shared/domain';
+import type {
+  ConnectionTarget,
+  ConnectionTestResult,
+  HistoryEntry,
+  OutboxEntry,
+  RunRecord,
+  Snapshot,
+  TaskName,
+  Trigger,
+} from '../../shared/domain';
 import type { OdooClient } from '../odoo/odoo-client';
 import type { OdooMo } from '../odoo/odoo-replies';
 import { plcMemoryMap } from '../plc/memory-map';
@@ -19,8 +28,10 @@ import { isProcessAlive } from './process-alive';
 import { publicConfig } from './public-config';
 import { Scheduler, type Job } from './scheduler';
 import { buildSnapshot } from './snapshot';
+import { createTaskBodies, type Checkpoints } from './engine-tasks';
 import { errorMessage, runTask, type TaskBody } from './task-runner';
-import { createMoSyncTask, type MoSyncStep } from './tasks/mo-sync/mo-sync-task';
+import { evaluateHealth } from './tasks/health/health-evaluation';
+import type { Finding } from './tasks/plc-read/feedback-judgement';
 import type { RecipeResult } from '../odoo/mo-recipe';
 
 export interface EngineParts {
@@ -32,7 +43,7 @@ export interface EngineParts {
   clock: Clock;
   log: EngineLog;
   bus?: EventBus;
-  checkpoint?: (step: MoSyncStep) => void;
+  checkpoints?: Checkpoints;
 }
 
 export class Engine {
@@ -42,17 +53,25 @@ export class Engine {
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
   private snapshotQueued = false;
+  /** Implausible values of the last PLC reading: shown as warnings until a reading is clean. */
+  private findings: Finding[] = [];
 
   constructor(private readonly parts: EngineParts) {
     this.bus = parts.bus ?? new EventBus();
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
-    const bodies = this.taskBodies();
+    const bodies = createTaskBodies({
+      ...parts,
+      odooLink: this.odooLink,
+      checkpoints: parts.checkpoints ?? {},
+      onFindings: (findings) => (this.findings = findings),
+      evaluateHealth: async () => (await this.snapshot()).warnings,
+    });
     const jobs: Job[] = (Object.keys(bodies) as TaskName[]).map((task) => ({
       task,
       enabled: parts.config.tasks[task].enabled,
       intervalMs: parts.config.tasks[task].intervalMs,
-      run: (trigger) => this.record(task, trigger, bodies[task] as TaskBody),
+      run: (trigger) => this.record(task, trigger, bodies[task]),
     }));
     this.scheduler = new Scheduler(parts.clock, jobs, {
       paused: !parts.config.autoSync,
@@ -87,37 +106,53 @@ export class Engine {
 
   async snapshot(): Promise<Snapshot> {
     const { store, config, plc, clock } = this.parts;
-    return buildSnapshot({
+    const queue = await this.databaseLink.track(store.listQueue());
+    const jobs = this.scheduler.state();
+    const [lastRuns, lastSync, lastPlcRead, lastDispatch, open, quarantined] = await Promise.all([
+      Promise.all(jobs.map((job) => store.lastRun(job.task))),
+      store.lastRun('mo-sync'),
+      store.lastRun('plc-read', ['done', 'idle']),
+      store.lastRun('mo-sync', ['fetched', 'recovered']),
+      store.listOutbox(['pending', 'sending']),
+      store.listOutbox(['quarantined']),
+    ]);
+    const snapshot = buildSnapshot({
       station: config.station,
       now: clock.now(),
-      queue: await this.databaseLink.track(store.listQueue()),
-      scheduler: { paused: this.scheduler.isPaused(), jobs: this.scheduler.state() },
-      lastRuns: await Promise.all(this.scheduler.state().map((job) => store.lastRun(job.task))),
-      lastSync: await store.lastRun('mo-sync'),
+      queue,
+      scheduler: { paused: this.scheduler.isPaused(), jobs },
+      lastRuns,
+      lastSync,
       connections: { odoo: this.odooLink.state(), plc: plc.health(), database: this.databaseLink.state() },
+      outbox: { pending: open.length, quarantined },
     });
-  }
-
-  private taskBodies(): Partial<Record<TaskName, TaskBody>> {
-    const { store, plc, odoo, toRecipe, clock, config, log, checkpoint } = this.parts;
-    return {
-      'mo-sync': createMoSyncTask<OdooMo>({
-        store,
-        plc,
-        odoo: { listMos: (limit, offset) => this.odooLink.track(odoo.listMos(limit, offset)) },
-        toRecipe,
-        clock,
-        station: config.station,
-        batchLimit: config.syncBatchLimit,
-        log: log.child({ task: 'mo-sync' }),
-        ...(checkpoint ? { checkpoint } : {}),
-      }),
-    };
+    snapshot.warnings = evaluateHealth({
+      now: clock.now(),
+      queue,
+      stuckAfterMs: config.batchStuckThresholdMs,
+      lastPlcRead,
+      plcReadIntervalMs: config.tasks['plc-read'].intervalMs,
+      lastDispatch,
+      quarantined,
+      implausible: this.findings,
+      connections: snapshot.connections,
+    });
+    return snapshot;
   }
 
   private async record(task: TaskName, trigger: Trigger, body: TaskBody): Promise<RunRecord> {
     const { store, clock, config, log } = this.parts;
-    return runTask({ store, clock, station: config.station, onRun: (run) => this.announce(run, log) }, task, trigger, body);
+    const run = await runTask({ store, clock, station: config.station, onRun: (r) => this.announce(r, log) }, task, trigger, body);
+    if (task === 'complete' && run.outcome === 'done') await this.syncIfQueueEmptied();
+    return run;
+  }
+
+  /** The last batch just left: fetch the next wave now rather than at the next interval (same gate, same rules). */
+  private async syncIfQueueEmptied(): Promise<void> {
+    const { config, store, log } = this.parts;
+    if (!config.syncOnEmptyQueue || this.scheduler.isPaused() || !config.tasks['mo-sync'].enabled) return;
+    if ((await store.countQueue()) > 0) return;
+    this.runTask('mo-sync', 'schedule').catch((error: unknown) => log.error('sync after the queue emptied failed', { error: errorMessage(error) }));
   }
 
   private announce(run: RunRecord, log: EngineLog): void {
@@ -155,9 +190,47 @@ export class Engine {
       },
       listRuns: (input) => store.listRuns(input),
       listHistory: (input) => store.listHistory(input),
+      retryOutbox: ({ id }) => this.retryOutbox(id),
+      archiveBatch: ({ moId, reason }) => this.archiveByOperator(moId, reason),
       getConfig: async () => publicConfig(config, store.kind),
       testConnection: ({ target }) => this.testConnection(target),
     };
+  }
+
+  /** An operator releases a quarantined Odoo call after checking Odoo; a consumption is settled against Odoo before any resend. */
+  private async retryOutbox(id: number): Promise<OutboxEntry> {
+    const { store, clock } = this.parts;
+    const entry = (await store.listOutbox(['quarantined'])).find((e) => e.id === id);
+    if (!entry) throw new Error(`outbox entry ${id} is not quarantined (already retried or delivered)`);
+    const retried = await store.updateOutbox(id, {
+      state: entry.kind === 'consumption' && entry.baseline !== null ? 'sending' : 'pending',
+      attempts: 0,
+      nextAttemptAt: null,
+      lastError: `retried by an operator after: ${entry.lastError ?? ''}`,
+      at: new Date(clock.now()).toISOString(),
+    });
+    this.publishSnapshot();
+    return retried;
+  }
+
+  /**
+   * Pitfall P9: a batch that can never be reported (nothing dosed) or whose MO was closed in Odoo
+   * must not block the queue forever. Only a batch the PLC is done with (finished or failed) may be
+   * archived this way; nothing is sent to Odoo.
+   */
+  private async archiveByOperator(moId: string, reason: string): Promise<HistoryEntry> {
+    const { store, clock } = this.parts;
+    const batch = (await store.listQueue()).find((b) => b.moId === moId);
+    if (!batch) throw new Error(`${moId} is not in the queue`);
+    if (!batch.statusManufacturing && !batch.statusOperation) {
+      throw new Error(`${moId} is still in the PLC (neither finished nor failed); only a batch the PLC is done with can be archived`);
+    }
+    const at = new Date(clock.now()).toISOString();
+    await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: `Archived by operator: ${reason}`, at });
+    const archived = (await store.listHistory({ page: 1, pageSize: 1, search: moId })).items[0];
+    if (!archived) throw new Error(`${moId} was archived but cannot be read back`);
+    this.publishSnapshot();
+    return archived;
   }
 
   private async testConnection(target: ConnectionTarget): Promise<ConnectionTestResult> {

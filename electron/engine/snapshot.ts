@@ -1,5 +1,5 @@
-/** Assembles what the console shows at a glance from the engine's parts (pure). */
-import type { ConnectionState, HealthWarning, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
+/** Assembles what the console shows at a glance from the engine's parts (pure); warnings come from health-evaluation.ts. */
+import type { ConnectionState, OutboxEntry, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
 import type { PlcLinkHealth } from '../plc/plc-link';
 import type { JobState } from './scheduler';
 
@@ -12,7 +12,7 @@ export interface SnapshotInputs {
   lastRuns: (RunRecord | null)[];
   lastSync: RunRecord | null;
   connections: { odoo: ConnectionState; plc: PlcLinkHealth; database: ConnectionState };
-  warnings?: HealthWarning[];
+  outbox: { pending: number; quarantined: OutboxEntry[] };
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -40,17 +40,7 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
       database: inputs.connections.database,
     },
     lastSync: inputs.lastSync,
-    warnings: inputs.warnings ?? failedBatchWarnings(inputs.queue),
+    warnings: [],
+    outbox: inputs.outbox,
   };
-}
-
-function failedBatchWarnings(queue: QueueBatch[]): HealthWarning[] {
-  return queue
-    .filter((batch) => batch.statusOperation && !batch.statusManufacturing)
-    .map((batch) => ({
-      kind: 'failed-batch',
-      batchNo: batch.batchNo,
-      moId: batch.moId,
-      message: `slot ${batch.batchNo} (${batch.moId}) reported a failure (status_operation = 1)`,
-    }));
 }

@@ -17,7 +17,7 @@ import { Engine } from './engine';
 import { parseEngineFlags } from './engine-flags';
 import { EventBus } from './event-bus';
 import { createLogger } from './logger';
-import type { MoSyncStep } from './tasks/mo-sync/mo-sync-task';
+import type { Checkpoints } from './engine-tasks';
 
 export interface StartEngineOptions {
   /** Command-line arguments; the engine's flags (--demo, --data-dir …) are picked out of them. */
@@ -31,8 +31,8 @@ export interface StartEngineOptions {
   schedule?: boolean;
   /** Echo logs on stderr. */
   logToStderr?: boolean;
-  /** Crash tests only: called after each Task 1 step. */
-  checkpoint?: (step: MoSyncStep) => void;
+  /** Crash tests only: called at each named step of Tasks 1–3. */
+  checkpoints?: Checkpoints;
 }
 
 export interface StartedEngine {
@@ -94,7 +94,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     clock: systemClock,
     log,
     bus,
-    ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+    ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
   try {
     await engine.start({ schedule: options.schedule ?? true });

@@ -7,9 +7,13 @@
  */
 import type {
   BatchRecipe,
+  EquipmentId,
   HistoryEntry,
   HistoryStatus,
   Outcome,
+  OutboxEntry,
+  OutboxKind,
+  OutboxState,
   Page,
   QueueBatch,
   RunRecord,
@@ -65,6 +69,51 @@ export interface HistoryFilter {
   status?: HistoryStatus;
 }
 
+/** What the PLC reported for one queued batch (Task 2). */
+export interface BatchFeedback {
+  batchId: string;
+  statusManufacturing: boolean;
+  statusOperation: boolean;
+  /** null: not reported plausibly this time; the stored value is kept. */
+  actualWeightKg: number | null;
+  actualKg: Partial<Record<EquipmentId, number>>;
+}
+
+export interface NewOutboxEntry {
+  moId: string;
+  kind: OutboxKind;
+  payload: Record<string, unknown>;
+  at: string;
+}
+
+export interface OutboxPatch {
+  state?: OutboxState;
+  attempts?: number;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  baseline?: Record<string, number> | null;
+  at: string;
+}
+
+/** A batch leaving the queue for the archive. */
+export interface ArchiveRequest {
+  batchId: string;
+  status: HistoryStatus;
+  notes: string | null;
+  at: string;
+  /** The outbox entry whose success this archive records; closed in the same transaction. */
+  outboxId?: number;
+}
+
+export interface EquipmentFailureEvent {
+  equipmentCode: string;
+  description: string;
+  /** Plant local time 'YYYY-MM-DD HH:MM:SS' from the PLC's BCD clock. */
+  failureDate: string;
+  source: 'plc' | 'api';
+  at: string;
+}
+
 export interface AuthorityStore {
   readonly kind: 'sqlite' | 'postgres';
 
@@ -89,6 +138,24 @@ export interface AuthorityStore {
   lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null>;
 
   listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>>;
+
+  /** Stores what changed; `last_read_from_plc` moves only for rows that changed. Returns the rows changed. */
+  applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number>;
+  /** Copies the batch to `mo_histories` and deletes it from `mo_batch` (and closes its outbox entry) in one transaction. */
+  archiveBatch(request: ArchiveRequest): Promise<void>;
+  markOdooCancelled(batchId: string): Promise<void>;
+
+  /** At most one entry per (MO, kind): enqueuing twice returns the existing entry. */
+  enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry>;
+  updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry>;
+  outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null>;
+  listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]>;
+
+  /** Saves a failure event unless the same (code, date, description) is already stored. */
+  saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }>;
+
+  /** Deletes runs and system_log rows older than `olderThan`, always keeping the newest `keepLast` of each. */
+  pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }>;
 
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * exact same dialect of the plant's schema.
  */
 import type { BatchRecipe, EquipmentId, HistoryEntry, HistoryStatus, QueueBatch } from '../../shared/domain';
+import type { BatchFeedback } from './authority-store';
 import { EQUIPMENT, type Equipment } from '../../shared/equipment';
 
 export const plannedColumn = (e: Equipment): string => `consumption_${e.columnStem}`;
@@ -107,4 +108,23 @@ export function rowToHistoryEntry(row: Row): HistoryEntry {
     lastReadFromPlc: isoOrNull(row.last_read_from_plc),
     archivedAt: isoOrNull(row.archived_at),
   };
+}
+
+/**
+ * The columns a PLC reading changes in a stored row, with their new values.
+ * Actuals the reading did not carry (null weight, missing equipment) keep
+ * their stored value: an implausible value is skipped, never written as 0.
+ */
+export function feedbackChanges(row: Row, feedback: BatchFeedback): Row {
+  const changes: Row = {};
+  if (Boolean(row.status_manufacturing) !== feedback.statusManufacturing) changes.status_manufacturing = feedback.statusManufacturing;
+  if (Boolean(row.status_operation) !== feedback.statusOperation) changes.status_operation = feedback.statusOperation;
+  if (feedback.actualWeightKg !== null && nullableNumber(row.actual_weight_quantity_finished_goods) !== feedback.actualWeightKg) {
+    changes.actual_weight_quantity_finished_goods = feedback.actualWeightKg;
+  }
+  for (const e of EQUIPMENT) {
+    const value = feedback.actualKg[e.id];
+    if (value !== undefined && nullableNumber(row[actualColumn(e)]) !== value) changes[actualColumn(e)] = value;
+  }
+  return changes;
 }

@@ -8,8 +8,10 @@ async function main(): Promise<void> {
   const crashAt = process.env.SMS_CRASH_AT;
   const started = await startEngine({
     schedule: false,
-    checkpoint: (step) => {
-      if (step === crashAt) process.kill(process.pid, 'SIGKILL');
+    checkpoints: {
+      moSync: (step) => {
+        if (step === crashAt) process.kill(process.pid, 'SIGKILL');
+      },
     },
   });
   const run = await started.engine.runTask('mo-sync', 'cli');

@@ -105,7 +105,44 @@ CREATE TABLE dispatch_intents (
 CREATE INDEX ix_dispatch_intents_open ON dispatch_intents (phase);
 `;
 
+const closedLoopTables = `
+CREATE TABLE odoo_outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  mo_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  next_attempt_at TEXT,
+  baseline TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (mo_id, kind)
+);
+CREATE INDEX ix_odoo_outbox_state ON odoo_outbox (state);
+
+-- The plant's failure table (../shared/plant/schema.md §3).
+CREATE TABLE equipment_failure (
+  id TEXT PRIMARY KEY,
+  equipment_code TEXT NOT NULL,
+  equipment_name TEXT,
+  description TEXT NOT NULL,
+  failure_type TEXT,
+  failure_date TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  is_resolved INTEGER NOT NULL DEFAULT 0,
+  resolved_at TEXT,
+  resolution_notes TEXT,
+  source TEXT NOT NULL DEFAULT 'plc',
+  severity TEXT NOT NULL DEFAULT 'medium',
+  CONSTRAINT uq_equipment_failure_unique_report UNIQUE (equipment_code, failure_date, description)
+);
+`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
+  { version: 3, name: 'closed loop (odoo_outbox, equipment_failure)', sql: closedLoopTables },
 ];

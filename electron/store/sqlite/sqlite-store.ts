@@ -4,17 +4,34 @@
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { BatchRecipe, HistoryEntry, Outcome, Page, QueueBatch, RunRecord, TaskName } from '../../../shared/domain';
 import type {
+  BatchRecipe,
+  HistoryEntry,
+  Outcome,
+  OutboxEntry,
+  OutboxKind,
+  OutboxState,
+  Page,
+  QueueBatch,
+  RunRecord,
+  TaskName,
+} from '../../../shared/domain';
+import type {
+  ArchiveRequest,
   AuthorityStore,
+  BatchFeedback,
   DispatchIntent,
+  EquipmentFailureEvent,
   HistoryFilter,
+  NewOutboxEntry,
+  OutboxPatch,
   RunFilter,
   RunFinish,
   RunStart,
   SyncLock,
 } from '../authority-store';
-import { RECIPE_COLUMNS, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
+import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
+import { rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { rowToRun, type RunRow } from '../run-rows';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
 import { migrateSqlite } from './sqlite-migrate';
@@ -202,6 +219,107 @@ export class SqliteStore implements AuthorityStore {
     return { items: rows.map(rowToHistoryEntry), total, page: filter.page, pageSize: filter.pageSize };
   }
 
+  async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
+    const read = this.db.prepare('SELECT * FROM mo_batch WHERE id = ?');
+    let changedRows = 0;
+    this.db.transaction(() => {
+      for (const item of feedback) {
+        const row = read.get(item.batchId) as Row | undefined;
+        if (!row) continue;
+        const changes = feedbackChanges(row, item);
+        if (Object.keys(changes).length === 0) continue;
+        const sets = Object.keys(changes).map((column) => `${column} = @${column}`);
+        this.db
+          .prepare(`UPDATE mo_batch SET ${sets.join(', ')}, last_read_from_plc = @at WHERE id = @id`)
+          .run({ ...toSqlite(changes), at, id: item.batchId });
+        changedRows++;
+      }
+    }).immediate();
+    return changedRows;
+  }
+
+  async archiveBatch(request: ArchiveRequest): Promise<void> {
+    const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO mo_histories (id, ${copied}, status, notes, archived_at)
+           SELECT @newId, ${copied}, @status, @notes, @at FROM mo_batch WHERE id = @batchId`,
+        )
+        .run({ newId: randomUUID(), status: request.status, notes: request.notes, at: request.at, batchId: request.batchId });
+      this.db.prepare('DELETE FROM mo_batch WHERE id = ?').run(request.batchId);
+      if (request.outboxId !== undefined) {
+        this.db.prepare(`UPDATE odoo_outbox SET state = 'done', updated_at = ? WHERE id = ?`).run(request.at, request.outboxId);
+      }
+    }).immediate();
+  }
+
+  async markOdooCancelled(batchId: string): Promise<void> {
+    this.db.prepare('UPDATE mo_batch SET odoo_cancelled = 1 WHERE id = ?').run(batchId);
+  }
+
+  async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
+    this.db
+      .prepare(
+        `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
+         VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (mo_id, kind) DO NOTHING`,
+      )
+      .run(entry.moId, entry.kind, JSON.stringify(entry.payload), entry.at, entry.at);
+    return (await this.outboxEntry(entry.moId, entry.kind)) as OutboxEntry;
+  }
+
+  async updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry> {
+    const columns: Record<string, unknown> = { updated_at: patch.at };
+    if (patch.state !== undefined) columns.state = patch.state;
+    if (patch.attempts !== undefined) columns.attempts = patch.attempts;
+    if (patch.lastError !== undefined) columns.last_error = patch.lastError;
+    if (patch.nextAttemptAt !== undefined) columns.next_attempt_at = patch.nextAttemptAt;
+    if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
+    const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
+    this.db.prepare(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
+    return rowToOutbox(this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow);
+  }
+
+  async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
+    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE mo_id = ? AND kind = ?').get(moId, kind) as OutboxRow | undefined;
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]> {
+    if (states.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM odoo_outbox WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id`)
+      .all(...states) as OutboxRow[];
+    return rows.map(rowToOutbox);
+  }
+
+  async saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO equipment_failure (id, equipment_code, equipment_name, description, failure_date, created_at, updated_at, source)
+         VALUES (?, ?, '', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(randomUUID(), event.equipmentCode, event.description, event.failureDate, event.at, event.at, event.source);
+    return { inserted: result.changes > 0 };
+  }
+
+  async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
+    return this.db.transaction(() => ({
+      runs: this.db
+        .prepare(
+          `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < ?
+           AND id NOT IN (SELECT id FROM sync_runs ORDER BY id DESC LIMIT ?)`,
+        )
+        .run(olderThan, keepLast).changes,
+      logs: this.db
+        .prepare(
+          `DELETE FROM system_log WHERE timestamp < ?
+           AND id NOT IN (SELECT id FROM system_log ORDER BY timestamp DESC LIMIT ?)`,
+        )
+        .run(olderThan, keepLast).changes,
+    })).immediate();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
@@ -231,4 +349,9 @@ function rowToIntent(row: IntentRow): DispatchIntent {
     phase: row.phase,
     recipes: JSON.parse(row.recipes) as BatchRecipe[],
   };
+}
+
+/** SQLite has no boolean type: flags are stored as 0/1. */
+function toSqlite(values: Row): Row {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v]));
 }

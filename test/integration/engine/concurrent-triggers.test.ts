@@ -19,7 +19,7 @@ describe('many triggers at once on one data directory (timer, Sync now, CLI proc
     const [cliResults, buttonRuns] = await Promise.all([Promise.all(cli), Promise.all(buttons)]);
     await engine.stop();
 
-    for (const result of cliResults) expect(result.stderr).toBe('');
+    for (const result of cliResults) expect(result.stderr, result.stderr).toBe('');
     const cliRuns = cliResults.map((r) => JSON.parse(r.stdout) as RunRecord);
     expect(cliRuns.every((run) => ['fetched', 'busy', 'skipped'].includes(run.outcome))).toBe(true);
     expect(buttonRuns.every((run) => ['fetched', 'busy', 'skipped'].includes(run.outcome))).toBe(true);

@@ -1,0 +1,127 @@
+/**
+ * Task 3 — batches leave the queue: a finished batch once Odoo has booked its
+ * actual consumption (archived `completed`), a failed one once Odoo has
+ * cancelled its MO (archived `cancelled`). Archive and delete happen in one
+ * transaction with closing the outbox entry, so nothing is lost or doubled
+ * whatever moment the process dies (../shared/plant/README.md §7, §8; P9, P10).
+ *
+ * With `releaseQueueBeforeOdoo` (store-and-forward) a finished batch leaves
+ * the queue as soon as its consumption is safely in the outbox, so the next
+ * wave is not held up by an Odoo outage; the price is that Odoo's stock lags
+ * behind the plant until the outbox drains, and a quarantined push must then
+ * be followed up from the console rather than by a visibly stuck queue.
+ */
+import type { QueueBatch } from '../../../../shared/domain';
+import { consumptionPayload } from '../../../odoo/consumption-payload';
+import type { AuthorityStore } from '../../../store/authority-store';
+import type { Clock } from '../../clock';
+import type { TaskBody, TaskResult } from '../../task-runner';
+import type { OutboxCourier } from './outbox-courier';
+
+export interface CompleteDeps {
+  store: AuthorityStore;
+  courier: OutboxCourier;
+  clock: Clock;
+  finishedWeightKey: string;
+  releaseQueueBeforeOdoo: boolean;
+  markDone: boolean;
+}
+
+export const AUTO_CANCEL_NOTE = 'Auto-cancelled: status_operation=1 (failed) detected from PLC';
+
+interface Tally {
+  completed: string[];
+  cancelled: string[];
+  forwarded: string[];
+  problems: string[];
+}
+
+export function createCompleteTask(deps: CompleteDeps): TaskBody {
+  const now = () => new Date(deps.clock.now()).toISOString();
+
+  async function complete(batch: QueueBatch, tally: Tally): Promise<void> {
+    let entry = await deps.store.outboxEntry(batch.moId, 'consumption');
+    if (!entry) {
+      const payload = consumptionPayload(batch.moId, batch.actualKg, batch.actualWeightKg, deps.finishedWeightKey);
+      if (!payload) {
+        tally.problems.push(`${batch.moId} finished but the PLC reported no consumption: archive it with a reason from the console`);
+        return;
+      }
+      entry = await deps.store.enqueueOutbox({ moId: batch.moId, kind: 'consumption', payload, at: now() });
+    }
+    if (deps.releaseQueueBeforeOdoo) {
+      await deps.store.archiveBatch({ batchId: batch.id, status: 'completed', notes: 'consumption waiting in the outbox for Odoo', at: now() });
+      tally.forwarded.push(batch.moId);
+      return;
+    }
+    const delivery = await deps.courier.deliver(entry);
+    if (delivery.state !== 'booked') {
+      tally.problems.push(`${batch.moId}: ${delivery.reason}`);
+      return;
+    }
+    await deps.store.archiveBatch({ batchId: batch.id, status: 'completed', notes: null, at: now(), outboxId: entry.id });
+    tally.completed.push(batch.moId);
+    if (deps.markDone) await enqueueMarkDone(batch);
+  }
+
+  async function cancel(batch: QueueBatch, tally: Tally): Promise<void> {
+    const entry = await deps.store.enqueueOutbox({ moId: batch.moId, kind: 'cancel', payload: { mo_id: batch.moId }, at: now() });
+    if (!batch.odooCancelled) {
+      const delivery = await deps.courier.deliver(entry);
+      if (delivery.state !== 'booked') {
+        tally.problems.push(`cancel ${batch.moId}: ${delivery.reason}`);
+        return;
+      }
+      await deps.store.markOdooCancelled(batch.id);
+    }
+    await deps.store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: AUTO_CANCEL_NOTE, at: now(), outboxId: entry.id });
+    tally.cancelled.push(batch.moId);
+  }
+
+  async function enqueueMarkDone(batch: QueueBatch): Promise<void> {
+    if (batch.actualWeightKg === null || batch.actualWeightKg <= 0) return;
+    await deps.store.enqueueOutbox({
+      moId: batch.moId,
+      kind: 'mark-done',
+      payload: { mo_id: batch.moId, finished_qty: batch.actualWeightKg, date_end: now() },
+      at: now(),
+    });
+  }
+
+  /** Entries whose batch already left the queue: store-and-forward consumption, mark-done, failure reports. */
+  async function drainDetached(queued: ReadonlySet<string>, tally: Tally): Promise<void> {
+    for (const entry of await deps.store.listOutbox(['pending', 'sending'])) {
+      if (queued.has(entry.moId) && (entry.kind === 'consumption' || entry.kind === 'cancel')) continue;
+      const delivery = await deps.courier.deliver(entry);
+      if (delivery.state === 'booked') {
+        await deps.store.updateOutbox(entry.id, { state: 'done', at: now() });
+        if (entry.kind === 'consumption') tally.completed.push(entry.moId);
+      } else {
+        tally.problems.push(`${entry.kind} ${entry.moId}: ${delivery.reason}`);
+      }
+    }
+  }
+
+  return async (): Promise<TaskResult> => {
+    const tally: Tally = { completed: [], cancelled: [], forwarded: [], problems: [] };
+    const queue = await deps.store.listQueue();
+    for (const batch of queue) {
+      if (batch.statusManufacturing) await complete(batch, tally);
+      else if (batch.statusOperation) await cancel(batch, tally);
+    }
+    await drainDetached(new Set((await deps.store.listQueue()).map((b) => b.moId)), tally);
+    return summarise(tally);
+  };
+}
+
+function summarise(tally: Tally): TaskResult {
+  const parts: string[] = [];
+  if (tally.completed.length) parts.push(`completed ${tally.completed.join(', ')}`);
+  if (tally.cancelled.length) parts.push(`cancelled ${tally.cancelled.join(', ')}`);
+  if (tally.forwarded.length) parts.push(`released ${tally.forwarded.join(', ')} (consumption waiting for Odoo)`);
+  parts.push(...tally.problems);
+  const moved = [...tally.completed, ...tally.cancelled, ...tally.forwarded];
+  if (moved.length > 0) return { outcome: 'done', reason: parts.join('; '), moIds: moved };
+  if (tally.problems.length > 0) return { outcome: 'error', reason: parts.join('; ') };
+  return { outcome: 'idle', reason: 'no finished or failed batch to report' };
+}

@@ -1,0 +1,86 @@
+/**
+ * What needs an operator's eye (Task 4), as warnings the console shows —
+ * not only log lines. Pure: the snapshot and the health task both call it.
+ *
+ * "Stuck" means no change for BATCH_STUCK_THRESHOLD_MINUTES on a batch the
+ * PLC has started. `last_read_from_plc` moves only on change, so a batch
+ * still waiting for its turn would look stuck too (pitfall P14): waiting
+ * batches are judged by the wave instead ("not started").
+ */
+import type { ConnectionState, HealthWarning, OutboxEntry, QueueBatch, RunRecord } from '../../../../shared/domain';
+import type { Finding } from '../plc-read/feedback-judgement';
+
+export interface HealthInputs {
+  now: number;
+  queue: readonly QueueBatch[];
+  stuckAfterMs: number;
+  /** The last plc-read that reached the PLC (done or idle). */
+  lastPlcRead: RunRecord | null;
+  plcReadIntervalMs: number;
+  /** The run that put the current wave in the queue (fetched or recovered). */
+  lastDispatch: RunRecord | null;
+  quarantined: readonly OutboxEntry[];
+  implausible: readonly Finding[];
+  connections: Record<string, ConnectionState>;
+}
+
+export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
+  const warnings: HealthWarning[] = [];
+  const ago = (iso: string) => Math.round((inputs.now - Date.parse(iso)) / 60_000);
+  const open = inputs.queue.filter((b) => !b.statusManufacturing && !b.statusOperation);
+
+  for (const batch of inputs.queue) {
+    const about = { batchNo: batch.batchNo, moId: batch.moId };
+    if (batch.statusOperation && !batch.statusManufacturing) {
+      warnings.push({ kind: 'failed-batch', ...about, message: `slot ${batch.batchNo} (${batch.moId}) failed in the PLC; its MO is being cancelled in Odoo` });
+    }
+    if (batch.statusManufacturing && !Object.values(batch.actualKg).some((kg) => kg > 0)) {
+      warnings.push({
+        kind: 'unreportable-batch',
+        ...about,
+        message: `slot ${batch.batchNo} (${batch.moId}) finished without any consumption to report; archive it with a reason`,
+      });
+    }
+  }
+
+  const started = open.filter((b) => b.lastReadFromPlc !== null);
+  for (const batch of started) {
+    if (inputs.now - Date.parse(batch.lastReadFromPlc as string) > inputs.stuckAfterMs) {
+      warnings.push({
+        kind: 'stuck-batch',
+        batchNo: batch.batchNo,
+        moId: batch.moId,
+        message: `slot ${batch.batchNo} (${batch.moId}) has not progressed for ${ago(batch.lastReadFromPlc as string)} min`,
+      });
+    }
+  }
+  const dispatchedAt = inputs.lastDispatch?.finishedAt;
+  if (open.length > 0 && started.length === 0 && !inputs.queue.some((b) => b.statusManufacturing) && dispatchedAt) {
+    if (inputs.now - Date.parse(dispatchedAt) > inputs.stuckAfterMs) {
+      warnings.push({
+        kind: 'wave-not-started',
+        message: `the PLC has not started the wave dispatched ${ago(dispatchedAt)} min ago (${open.length} batches waiting); check that it took the recipes`,
+      });
+    }
+  }
+
+  const staleAfter = Math.max(3 * inputs.plcReadIntervalMs, 2 * 60_000);
+  const lastRead = inputs.lastPlcRead?.finishedAt;
+  if (inputs.queue.length > 0 && (!lastRead || inputs.now - Date.parse(lastRead) > staleAfter)) {
+    warnings.push({
+      kind: 'stale-plc-read',
+      message: lastRead ? `no successful PLC reading for ${ago(lastRead)} min` : 'no successful PLC reading yet for the batches in the queue',
+    });
+  }
+
+  for (const entry of inputs.quarantined) {
+    warnings.push({ kind: 'quarantined-push', moId: entry.moId, message: `${entry.kind} for ${entry.moId} is quarantined: ${entry.lastError ?? ''}` });
+  }
+  for (const finding of inputs.implausible) {
+    warnings.push({ kind: 'implausible-value', batchNo: finding.batchNo, moId: finding.moId, message: finding.message });
+  }
+  for (const [name, connection] of Object.entries(inputs.connections)) {
+    if (connection.state === 'down') warnings.push({ kind: 'connection-down', message: `${name}: ${connection.detail}` });
+  }
+  return warnings;
+}

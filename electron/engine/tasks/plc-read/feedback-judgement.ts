@@ -1,0 +1,99 @@
+/**
+ * What one reading of the READ area means for the queue (Task 2, pure).
+ * A READ slot belongs to a queued batch only when it echoes that batch's MO:
+ * until the PLC starts the batch, the slot still holds the previous wave's
+ * data (../shared/plant/README.md §14), which must never be taken for ours.
+ * Implausible values are skipped and reported, never stored and never
+ * silently "repaired" (README §6.2: the old heuristics trusted the largest
+ * candidate).
+ */
+import type { EquipmentId, QueueBatch } from '../../../../shared/domain';
+import { EQUIPMENT } from '../../../../shared/equipment';
+import type { SlotSnapshot } from '../../../plc/wave-io';
+import type { BatchFeedback } from '../../../store/authority-store';
+
+export interface FeedbackLimits {
+  /** Plant guard for one silo or tank (README §5 step 6). */
+  maxEquipmentKg: number;
+  maxWeightKg: number;
+  /** EXPECTED_BATCH_MAX_KG + BATCH_WEIGHT_WARN_MARGIN_KG: above it the weight is stored but flagged. */
+  warnWeightKg: number;
+}
+
+export const PLANT_LIMITS: Omit<FeedbackLimits, 'warnWeightKg'> = { maxEquipmentKg: 5000, maxWeightKg: 10_000_000 };
+
+export type SlotPhase = 'waiting' | 'dosing' | 'finished' | 'failed';
+
+export interface Finding {
+  batchNo: number;
+  moId: string;
+  message: string;
+}
+
+export interface FeedbackJudgement {
+  updates: BatchFeedback[];
+  /** READ slots to acknowledge (status_read_data := 1) once the updates are stored. */
+  acks: number[];
+  phases: Map<number, SlotPhase>;
+  implausible: Finding[];
+  notices: Finding[];
+}
+
+export function judgeFeedback(queue: readonly QueueBatch[], slots: readonly SlotSnapshot[], limits: FeedbackLimits): FeedbackJudgement {
+  const judgement: FeedbackJudgement = { updates: [], acks: [], phases: new Map(), implausible: [], notices: [] };
+  for (const batch of queue) {
+    const slot = slots[batch.batchNo - 1];
+    if (!slot || slot.moId !== batch.moId) {
+      judgement.phases.set(batch.batchNo, 'waiting');
+      continue;
+    }
+    const phase: SlotPhase = slot.statusManufacturing ? 'finished' : slot.statusOperation ? 'failed' : 'dosing';
+    judgement.phases.set(batch.batchNo, phase);
+    const finding = (message: string): Finding => ({ batchNo: batch.batchNo, moId: batch.moId, message });
+
+    const wrongIds = EQUIPMENT.filter((e) => slot.equipment[e.id].idWord !== e.id);
+    if (wrongIds.length > 0) {
+      const e = wrongIds[0] as (typeof EQUIPMENT)[number];
+      judgement.implausible.push(
+        finding(`slot ${batch.batchNo}: equipment id word reads ${slot.equipment[e.id].idWord} where ${e.id} belongs; the whole slot was skipped this time (torn or shifted read?)`),
+      );
+      continue;
+    }
+    // Once finished, the row is frozen: later readings of the slot change nothing (plant rule, README §5 step 5).
+    if (!batch.statusManufacturing) judgement.updates.push(toFeedback(batch, slot, limits, finding, judgement));
+    if (slot.statusManufacturing && !slot.statusReadData) judgement.acks.push(batch.batchNo);
+  }
+  return judgement;
+}
+
+function toFeedback(
+  batch: QueueBatch,
+  slot: SlotSnapshot,
+  limits: FeedbackLimits,
+  finding: (message: string) => Finding,
+  judgement: FeedbackJudgement,
+): BatchFeedback {
+  const actualKg: Partial<Record<EquipmentId, number>> = {};
+  for (const e of EQUIPMENT) {
+    const kg = slot.equipment[e.id].kg;
+    if (kg > limits.maxEquipmentKg) {
+      judgement.implausible.push(finding(`slot ${batch.batchNo}: ${e.odooCode} reads ${kg} kg, above the ${limits.maxEquipmentKg} kg guard; not stored`));
+    } else if (kg > 0 || batch.components[e.id] !== undefined) {
+      actualKg[e.id] = kg;
+    }
+  }
+  let actualWeightKg: number | null = slot.weightFinishedKg;
+  if (actualWeightKg > limits.maxWeightKg) {
+    judgement.implausible.push(finding(`slot ${batch.batchNo}: finished weight reads ${actualWeightKg} kg; not stored`));
+    actualWeightKg = null;
+  } else if (actualWeightKg > limits.warnWeightKg) {
+    judgement.notices.push(finding(`slot ${batch.batchNo}: finished weight ${actualWeightKg} kg is above the expected ${limits.warnWeightKg} kg`));
+  }
+  return {
+    batchId: batch.id,
+    statusManufacturing: slot.statusManufacturing,
+    statusOperation: slot.statusOperation,
+    actualWeightKg,
+    actualKg,
+  };
+}

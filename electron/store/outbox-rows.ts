@@ -1,0 +1,35 @@
+/** Mapping of `odoo_outbox` rows to OutboxEntry, shared by the SQLite and PostgreSQL stores. */
+import type { OutboxEntry, OutboxKind, OutboxState } from '../../shared/domain';
+
+export interface OutboxRow {
+  id: number | string;
+  mo_id: string;
+  kind: string;
+  payload: string | Record<string, unknown>;
+  state: string;
+  attempts: number | string;
+  last_error: string | null;
+  next_attempt_at: string | Date | null;
+  baseline: string | Record<string, number> | null;
+  created_at: string | Date;
+  updated_at: string | Date;
+}
+
+const iso = (value: string | Date): string => (value instanceof Date ? value.toISOString() : value);
+const json = <T>(value: string | T): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+export function rowToOutbox(row: OutboxRow): OutboxEntry {
+  return {
+    id: Number(row.id),
+    moId: row.mo_id,
+    kind: row.kind as OutboxKind,
+    payload: json<Record<string, unknown>>(row.payload),
+    state: row.state as OutboxState,
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at === null ? null : iso(row.next_attempt_at),
+    baseline: row.baseline === null ? null : json<Record<string, number>>(row.baseline),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Versioned schema of the plant (PostgreSQL) authority. Every migration only
+ * ADDS: the plant's tables and the old tooling's INSERTs keep working
+ * unchanged (../shared/plant/schema.md). A migration, once released, never
+ * changes; each runs in its own transaction (pg-migrate.ts).
+ */
+import type { PgQueryable } from './pg-database';
+import { AuthoritySchemaError } from './pg-schema-error';
+import { PLANT_TABLES, createTableStatements } from './pg-plant-schema';
+
+export interface PgMigration {
+  version: number;
+  name: string;
+  apply(tx: PgQueryable): Promise<void>;
+}
+
+/** Tables the desktop mirror copies; their changes are logged by trigger. */
+export const MIRRORED_TABLES = ['mo_batch', 'mo_histories', 'sync_runs'] as const;
+export type MirroredTable = (typeof MIRRORED_TABLES)[number];
+
+/** NOTIFY channel raised by every logged change. */
+export const CHANGE_CHANNEL = 'smart_mo_sync_changes';
+
+const statements = (...sql: string[]) => async (tx: PgQueryable) => {
+  for (const statement of sql) await tx.query(statement);
+};
+
+async function createMissingPlantTables(tx: PgQueryable): Promise<void> {
+  for (const table of PLANT_TABLES) {
+    const [found] = (await tx.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [table.name])).rows;
+    if (found?.exists) continue; // a plant database: its tables stay exactly as its own migrations left them
+    await statements(...createTableStatements(table))(tx);
+  }
+}
+
+const appTables = statements(
+  // The schema.md gap: the plant archive has no archive time. Nullable, so old INSERTs still work.
+  'ALTER TABLE mo_histories ADD COLUMN IF NOT EXISTS archived_at timestamptz',
+  // knownMoIds looks MOs up in the archive on every gate decision.
+  'CREATE INDEX IF NOT EXISTS ix_mo_histories_mo_id ON mo_histories (mo_id)',
+  `CREATE TABLE sync_runs (
+    id bigserial PRIMARY KEY,
+    task varchar(32) NOT NULL,
+    trigger varchar(16) NOT NULL,
+    station varchar(128) NOT NULL,
+    pid integer NOT NULL,
+    started_at timestamptz NOT NULL,
+    finished_at timestamptz,
+    outcome varchar(16),
+    queue_count integer,
+    mo_ids text[] NOT NULL DEFAULT '{}',
+    reason text NOT NULL DEFAULT '',
+    duration_ms integer
+  )`,
+  'CREATE INDEX ix_sync_runs_task ON sync_runs (task, id)',
+  'CREATE INDEX ix_sync_runs_outcome ON sync_runs (outcome, id)',
+  `CREATE TABLE dispatch_intents (
+    id bigserial PRIMARY KEY,
+    run_id bigint NOT NULL,
+    station varchar(128) NOT NULL,
+    created_at timestamptz NOT NULL,
+    phase varchar(16) NOT NULL,
+    recipes jsonb NOT NULL,
+    resolved_at timestamptz
+  )`,
+  'CREATE INDEX ix_dispatch_intents_phase ON dispatch_intents (phase)',
+  `CREATE TABLE odoo_outbox (
+    id bigserial PRIMARY KEY,
+    mo_id varchar(64) NOT NULL,
+    kind varchar(32) NOT NULL,
+    payload jsonb NOT NULL,
+    state varchar(16) NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    last_error text,
+    next_attempt_at timestamptz,
+    baseline jsonb,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    CONSTRAINT uq_odoo_outbox_mo_kind UNIQUE (mo_id, kind)
+  )`,
+  'CREATE INDEX ix_odoo_outbox_state ON odoo_outbox (state)',
+);
+
+/**
+ * Pitfall P20: the old middleware aborts a whole PLC read cycle when a slot
+ * or an MO appears twice in the queue. The unique indexes make that state
+ * impossible; existing duplicates must be cleaned up by a person first.
+ */
+async function uniqueQueueIndexes(tx: PgQueryable): Promise<void> {
+  const duplicates = (
+    await tx.query<{ kind: string; key: string; holders: string[] }>(
+      `SELECT 'slot' AS kind, batch_no::text AS key, array_agg(mo_id ORDER BY mo_id) AS holders
+         FROM mo_batch GROUP BY batch_no HAVING count(*) > 1
+       UNION ALL
+       SELECT 'mo', mo_id, array_agg(batch_no::text ORDER BY batch_no)
+         FROM mo_batch GROUP BY mo_id HAVING count(*) > 1
+       ORDER BY 1, 2`,
+    )
+  ).rows;
+  if (duplicates.length > 0) {
+    const described = duplicates.map((d) =>
+      d.kind === 'slot' ? `slot ${d.key} holds ${d.holders.join(', ')}` : `MO ${d.key} is queued in slots ${d.holders.join(', ')}`,
+    );
+    throw new AuthoritySchemaError(
+      `mo_batch holds duplicates the app cannot work with (one batch per slot and per MO): ${described.join('; ')}. ` +
+        'Remove the duplicate rows, then start the app again.',
+    );
+  }
+  await statements(
+    'CREATE UNIQUE INDEX IF NOT EXISTS ux_mo_batch_slot ON mo_batch (batch_no)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS ux_mo_batch_mo_id ON mo_batch (mo_id)',
+  )(tx);
+}
+
+/**
+ * The change log the desktop mirrors follow. Triggers (not the app) fill it,
+ * so writes by the old tooling reach the mirrors too. `tx` lets a reader skip
+ * changes of transactions still in flight (see electron/store/mirror). The
+ * notification carries only the table name: PostgreSQL folds identical
+ * notifications of one transaction into one, so a bulk write wakes each
+ * mirror once, not once per row.
+ */
+const changeLog = statements(
+  `CREATE TABLE smart_mo_sync_changes (
+    id bigserial PRIMARY KEY,
+    tx xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    table_name text NOT NULL,
+    row_key text NOT NULL,
+    op varchar(8) NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX ix_smart_mo_sync_changes_tx ON smart_mo_sync_changes (tx, id)',
+  `CREATE FUNCTION smart_mo_sync_record_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+      INSERT INTO smart_mo_sync_changes (table_name, row_key, op) VALUES (TG_TABLE_NAME, '*', 'truncate');
+    ELSIF TG_OP = 'DELETE' THEN
+      INSERT INTO smart_mo_sync_changes (table_name, row_key, op) VALUES (TG_TABLE_NAME, OLD.id::text, 'delete');
+    ELSE
+      IF TG_OP = 'UPDATE' AND OLD.id IS DISTINCT FROM NEW.id THEN
+        INSERT INTO smart_mo_sync_changes (table_name, row_key, op) VALUES (TG_TABLE_NAME, OLD.id::text, 'delete');
+      END IF;
+      INSERT INTO smart_mo_sync_changes (table_name, row_key, op) VALUES (TG_TABLE_NAME, NEW.id::text, lower(TG_OP));
+    END IF;
+    PERFORM pg_notify('${CHANGE_CHANNEL}', TG_TABLE_NAME);
+    RETURN NULL;
+  END $$`,
+  ...MIRRORED_TABLES.flatMap((table) => [
+    `CREATE TRIGGER smart_mo_sync_changes AFTER INSERT OR UPDATE OR DELETE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION smart_mo_sync_record_change()`,
+    `CREATE TRIGGER smart_mo_sync_truncate AFTER TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION smart_mo_sync_record_change()`,
+  ]),
+  // Where each mirror stopped, so the log is pruned only below every mirror's cursor.
+  `CREATE TABLE smart_mo_sync_mirrors (
+    mirror_id uuid PRIMARY KEY,
+    station varchar(128) NOT NULL,
+    cursor_tx xid8 NOT NULL,
+    cursor_id bigint NOT NULL,
+    seen_at timestamptz NOT NULL DEFAULT now()
+  )`,
+);
+
+/** One row per lease (electron/store/lease): which station drives the PLC. */
+const stationLease = statements(
+  `CREATE TABLE smart_mo_sync_lease (
+    name varchar(64) PRIMARY KEY,
+    holder varchar(128) NOT NULL,
+    holder_instance uuid NOT NULL,
+    acquired_at timestamptz NOT NULL,
+    heartbeat_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL
+  )`,
+);
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: 'plant tables (created only where missing)', apply: createMissingPlantTables },
+  { version: 2, name: 'app tables (sync_runs, dispatch_intents, odoo_outbox, archive time)', apply: appTables },
+  { version: 3, name: 'one batch per slot and per MO in mo_batch', apply: uniqueQueueIndexes },
+  { version: 4, name: 'change log for desktop mirrors', apply: changeLog },
+  { version: 5, name: 'station lease', apply: stationLease },
+];

@@ -1,0 +1,319 @@
+/**
+ * The plant authority: the shared PostgreSQL database, used by every station
+ * and by the existing plant tooling (../shared/DESIGN.md "Data: who is the
+ * authority"). Same semantics as SqliteStore, method for method; any failure
+ * to reach the server rejects with AuthorityUnavailableError.
+ */
+import type {
+  BatchRecipe,
+  HistoryEntry,
+  Outcome,
+  OutboxEntry,
+  OutboxKind,
+  OutboxState,
+  Page,
+  QueueBatch,
+  RunRecord,
+  TaskName,
+} from '../../../shared/domain';
+import type {
+  ArchiveRequest,
+  AuthorityStore,
+  BatchFeedback,
+  DispatchIntent,
+  EquipmentFailureEvent,
+  HistoryFilter,
+  NewOutboxEntry,
+  OutboxPatch,
+  RunFilter,
+  RunFinish,
+  RunStart,
+  SyncLock,
+} from '../authority-store';
+import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
+import { rowToOutbox, type OutboxRow } from '../outbox-rows';
+import { rowToRun, type RunRow } from '../run-rows';
+import type { PgConnectionOptions } from './pg-connection-options';
+import { PgDatabase } from './pg-database';
+import { tryAcquirePgGateLock } from './pg-gate-lock';
+import { migratePostgres } from './pg-migrate';
+import { insertRows, isUuid, pgRowToIntent, type PgIntentRow } from './pg-rows';
+
+export interface PgStoreOptions extends PgConnectionOptions {
+  /** Told when an idle pooled connection breaks (server restart, network); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
+}
+
+const OPEN_PHASES = ['writing', 'verified'];
+
+export class PgStore implements AuthorityStore {
+  readonly kind = 'postgres' as const;
+
+  private constructor(private readonly db: PgDatabase) {}
+
+  /** Connects, migrates (additively) and returns the store; rejects with one clear message if the database is unusable. */
+  static async open(options: PgStoreOptions): Promise<PgStore> {
+    const db = new PgDatabase(options, options.onConnectionError);
+    try {
+      await migratePostgres(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    return new PgStore(db);
+  }
+
+  /** host:port/database, for messages and the console's connection panel. */
+  get target(): string {
+    return this.db.target;
+  }
+
+  tryAcquireSyncLock(): Promise<SyncLock | null> {
+    return tryAcquirePgGateLock(this.db);
+  }
+
+  async countQueue(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mo_batch');
+    return row?.n ?? 0;
+  }
+
+  async listQueue(): Promise<QueueBatch[]> {
+    return (await this.db.query('SELECT * FROM mo_batch ORDER BY batch_no')).map(rowToQueueBatch);
+  }
+
+  async knownMoIds(moIds: readonly string[]): Promise<Set<string>> {
+    if (moIds.length === 0) return new Set();
+    const rows = await this.db.query<{ mo_id: string }>(
+      `SELECT mo_id FROM mo_batch WHERE mo_id = ANY($1)
+       UNION SELECT mo_id FROM mo_histories WHERE mo_id = ANY($1)
+       UNION SELECT recipe->>'moId' FROM dispatch_intents, jsonb_array_elements(recipes) AS recipe
+              WHERE phase = ANY($2) AND recipe->>'moId' = ANY($1)`,
+      [moIds, OPEN_PHASES],
+    );
+    return new Set(rows.map((r) => r.mo_id));
+  }
+
+  async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string): Promise<DispatchIntent> {
+    const [row] = await this.db.query<PgIntentRow>(
+      `INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes)
+       VALUES ($1, $2, $3, 'writing', $4::jsonb) RETURNING *`,
+      [runId, station, at, JSON.stringify(recipes)],
+    );
+    return pgRowToIntent(row!);
+  }
+
+  async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void> {
+    await this.db.query(
+      `UPDATE dispatch_intents SET phase = $1, resolved_at = CASE WHEN $1 = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
+      [phase, at, intentId],
+    );
+  }
+
+  async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [row] = (await tx.query<PgIntentRow>('SELECT * FROM dispatch_intents WHERE id = $1 FOR UPDATE', [intentId])).rows;
+      if (!row) throw new Error(`dispatch intent ${intentId} does not exist`);
+      const intent = pgRowToIntent(row);
+      if (intent.recipes.length > 0) {
+        const insert = insertRows('mo_batch', RECIPE_COLUMNS, intent.recipes.map(recipeToRow));
+        await tx.query(insert.sql, insert.params);
+      }
+      await tx.query('UPDATE dispatch_intents SET phase = $1, resolved_at = $2 WHERE id = $3', [phase, at, intentId]);
+    });
+  }
+
+  async unresolvedIntents(): Promise<DispatchIntent[]> {
+    const rows = await this.db.query<PgIntentRow>('SELECT * FROM dispatch_intents WHERE phase = ANY($1) ORDER BY id', [OPEN_PHASES]);
+    return rows.map(pgRowToIntent);
+  }
+
+  async startRun(run: RunStart): Promise<number> {
+    const [row] = await this.db.query<{ id: string }>(
+      'INSERT INTO sync_runs (task, trigger, station, pid, started_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [run.task, run.trigger, run.station, run.pid, run.startedAt],
+    );
+    return Number(row!.id);
+  }
+
+  async finishRun(id: number, finish: RunFinish): Promise<RunRecord> {
+    const [row] = await this.db.query<RunRow & Row>(
+      `UPDATE sync_runs SET finished_at = $2, outcome = $3, reason = $4, queue_count = $5, mo_ids = $6,
+         duration_ms = round(extract(epoch FROM ($2::timestamptz - started_at)) * 1000)
+       WHERE id = $1 RETURNING *`,
+      [id, finish.finishedAt, finish.outcome, finish.reason, finish.queueCount ?? null, finish.moIds ?? []],
+    );
+    if (!row) throw new Error(`run ${id} does not exist`);
+    return rowToRun(row);
+  }
+
+  async closeInterruptedRuns(station: string, isAlive: (pid: number) => boolean, reason: string, at: string): Promise<RunRecord[]> {
+    const open = await this.db.query<{ id: string; pid: number }>(
+      'SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = $1 ORDER BY id',
+      [station],
+    );
+    const closed: RunRecord[] = [];
+    for (const run of open.filter((r) => !isAlive(r.pid))) {
+      closed.push(await this.finishRun(Number(run.id), { outcome: 'error', reason, finishedAt: at }));
+    }
+    return closed;
+  }
+
+  async listRuns(filter: RunFilter): Promise<Page<RunRecord>> {
+    const where = ['finished_at IS NOT NULL'];
+    const params: unknown[] = [];
+    if (filter.task) where.push(`task = $${params.push(filter.task)}`);
+    if (filter.outcome) where.push(`outcome = $${params.push(filter.outcome)}`);
+    const clause = where.join(' AND ');
+    const [count] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_runs WHERE ${clause}`, params);
+    const rows = await this.db.query<RunRow & Row>(
+      `SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    );
+    return { items: rows.map(rowToRun), total: count?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
+    const outcomeClause = outcomes?.length ? 'AND outcome = ANY($2)' : '';
+    const [row] = await this.db.query<RunRow & Row>(
+      `SELECT * FROM sync_runs WHERE task = $1 AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`,
+      outcomes?.length ? [task, outcomes] : [task],
+    );
+    return row ? rowToRun(row) : null;
+  }
+
+  async listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.search) {
+      // Same as SQLite's LIKE: a case-insensitive substring, the wildcards taken literally.
+      where.push(`mo_id ILIKE $${params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+    }
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [count] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mo_histories ${clause}`, params);
+    const rows = await this.db.query(
+      `SELECT * FROM mo_histories ${clause}
+       ORDER BY archived_at DESC NULLS LAST, last_read_from_plc DESC NULLS LAST, id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    );
+    return { items: rows.map(rowToHistoryEntry), total: count?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
+    const ids = feedback.map((f) => f.batchId).filter(isUuid);
+    if (ids.length === 0) return 0;
+    return this.db.transaction(async (tx) => {
+      const stored = (await tx.query('SELECT * FROM mo_batch WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids])).rows;
+      let changedRows = 0;
+      for (const item of feedback) {
+        const row = stored.find((r) => r.id === item.batchId.toLowerCase());
+        if (!row) continue;
+        const changes = feedbackChanges(row, item);
+        const columns = Object.keys(changes);
+        if (columns.length === 0) continue;
+        const sets = columns.map((column, i) => `${column} = $${i + 3}`);
+        await tx.query(`UPDATE mo_batch SET ${sets.join(', ')}, last_read_from_plc = $2 WHERE id = $1`, [
+          item.batchId,
+          at,
+          ...columns.map((c) => changes[c]),
+        ]);
+        changedRows++;
+      }
+      return changedRows;
+    });
+  }
+
+  async archiveBatch(request: ArchiveRequest): Promise<void> {
+    const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
+    await this.db.transaction(async (tx) => {
+      if (isUuid(request.batchId)) {
+        await tx.query(
+          `INSERT INTO mo_histories (${copied}, status, notes, archived_at)
+           SELECT ${copied}, $2, $3, $4 FROM mo_batch WHERE id = $1`,
+          [request.batchId, request.status, request.notes, request.at],
+        );
+        await tx.query('DELETE FROM mo_batch WHERE id = $1', [request.batchId]);
+      }
+      if (request.outboxId !== undefined) {
+        await tx.query(`UPDATE odoo_outbox SET state = 'done', updated_at = $2 WHERE id = $1`, [request.outboxId, request.at]);
+      }
+    });
+  }
+
+  async markOdooCancelled(batchId: string): Promise<void> {
+    if (!isUuid(batchId)) return;
+    await this.db.query('UPDATE mo_batch SET odoo_cancelled = true WHERE id = $1', [batchId]);
+  }
+
+  async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
+    // Two statements, not one: the second sees a concurrent enqueue that the first one waited for.
+    await this.db.query(
+      `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
+       VALUES ($1, $2, $3::jsonb, 'pending', $4, $4) ON CONFLICT (mo_id, kind) DO NOTHING`,
+      [entry.moId, entry.kind, JSON.stringify(entry.payload), entry.at],
+    );
+    const stored = await this.outboxEntry(entry.moId, entry.kind);
+    if (!stored) throw new Error(`outbox entry for ${entry.moId} (${entry.kind}) vanished right after it was enqueued`);
+    return stored;
+  }
+
+  async updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry> {
+    const columns: Row = { updated_at: patch.at };
+    if (patch.state !== undefined) columns.state = patch.state;
+    if (patch.attempts !== undefined) columns.attempts = patch.attempts;
+    if (patch.lastError !== undefined) columns.last_error = patch.lastError;
+    if (patch.nextAttemptAt !== undefined) columns.next_attempt_at = patch.nextAttemptAt;
+    if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
+    const names = Object.keys(columns);
+    const [row] = await this.db.query<OutboxRow & Row>(
+      `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
+      [id, ...names.map((c) => columns[c])],
+    );
+    if (!row) throw new Error(`outbox entry ${id} does not exist`);
+    return rowToOutbox(row);
+  }
+
+  async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
+    const [row] = await this.db.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE mo_id = $1 AND kind = $2', [moId, kind]);
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]> {
+    if (states.length === 0) return [];
+    const rows = await this.db.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE state = ANY($1) ORDER BY id', [states]);
+    return rows.map(rowToOutbox);
+  }
+
+  async saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }> {
+    // The plant stores naive timestamps: failure_date in plant local time as the PLC reports it,
+    // created_at/updated_at in UTC (../shared/plant/schema.md §3).
+    const rows = await this.db.query(
+      `INSERT INTO equipment_failure (equipment_code, equipment_name, description, failure_date, created_at, updated_at, source)
+       VALUES ($1, '', $2, $3::timestamp, $4::timestamptz AT TIME ZONE 'UTC', $4::timestamptz AT TIME ZONE 'UTC', $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [event.equipmentCode, event.description, event.failureDate, event.at, event.source],
+    );
+    return { inserted: rows.length > 0 };
+  }
+
+  async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
+    return this.db.transaction(async (tx) => {
+      const runs = await tx.query(
+        `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < $1
+           AND id NOT IN (SELECT id FROM sync_runs ORDER BY id DESC LIMIT $2)`,
+        [olderThan, keepLast],
+      );
+      const logs = await tx.query(
+        `DELETE FROM system_log WHERE "timestamp" < $1
+           AND id NOT IN (SELECT id FROM system_log ORDER BY "timestamp" DESC LIMIT $2)`,
+        [olderThan, keepLast],
+      );
+      return { runs: runs.rowCount ?? 0, logs: logs.rowCount ?? 0 };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
