@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * smart-mo-sync — the command-line host. Every command that touches the
  * queue goes through the engine (same lock, same rules, same run records as

@@ -43,6 +43,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 1000 },
+    // Fixed so numbers and times on screen read the same on every machine.
+    locale: 'en-US',
+    timezoneId: 'UTC',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];

@@ -43,6 +43,8 @@ const URL_SSL_PARAMETERS = ['sslmode', 'ssl', 'sslcert', 'sslkey', 'sslrootcert'
  */
 const READ_TIMEOUT_MARGIN_MS = 5_000;
 
+const KEEPALIVE_DELAY_MS = 10_000;
+
 export interface ResolvedPgConnection {
   /** host:port/database — for messages; never contains the password. */
   target: string;
@@ -69,7 +71,10 @@ export function resolvePgConnection(options: PgConnectionOptions): ResolvedPgCon
     query_timeout: valid.statementTimeoutMs + READ_TIMEOUT_MARGIN_MS,
     connectionTimeoutMillis: valid.connectionTimeoutMs,
     application_name: valid.applicationName,
+    // Probe idle connections (the mirror's LISTEN, the gate's open transaction) so a
+    // silently dropped network is noticed in seconds, not after the OS default of hours.
     keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
   };
   return {
     target: describeTarget(url),

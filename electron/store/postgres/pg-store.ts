@@ -104,7 +104,7 @@ export class PgStore implements AuthorityStore {
 
   async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void> {
     await this.db.query(
-      `UPDATE dispatch_intents SET phase = $1, resolved_at = CASE WHEN $1 = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
+      `UPDATE dispatch_intents SET phase = $1::text, resolved_at = CASE WHEN $1::text = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
       [phase, at, intentId],
     );
   }

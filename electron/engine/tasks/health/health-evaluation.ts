@@ -66,7 +66,9 @@ export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
 
   const staleAfter = Math.max(3 * inputs.plcReadIntervalMs, 2 * 60_000);
   const lastRead = inputs.lastPlcRead?.finishedAt;
-  if (inputs.queue.length > 0 && (!lastRead || inputs.now - Date.parse(lastRead) > staleAfter)) {
+  // With no reading at all, the clock starts when the wave was dispatched.
+  const since = lastRead ?? dispatchedAt;
+  if (inputs.queue.length > 0 && since && inputs.now - Date.parse(since) > staleAfter) {
     warnings.push({
       kind: 'stale-plc-read',
       message: lastRead ? `no successful PLC reading for ${ago(lastRead)} min` : 'no successful PLC reading yet for the batches in the queue',

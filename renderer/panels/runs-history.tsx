@@ -1,0 +1,80 @@
+import { OUTCOMES, TASK_NAMES } from '../../shared/domain';
+import { useConsoleState } from '../console-context';
+import { localTime } from '../format/display';
+import { optionOf } from './option-of';
+import { Pager } from './pager';
+
+/** Every fetch, skip and error with its reason; new runs arrive by push. */
+export function RunsHistory() {
+  const runs = useConsoleState((state) => state.runs);
+  const showRuns = useConsoleState((state) => state.showRuns);
+  const { query } = runs;
+
+  return (
+    <section aria-label="Fetch and skip history" data-testid="runs" aria-busy={runs.loading}>
+      <div className="filters">
+        <label>
+          Task{' '}
+          <select
+            data-testid="runs-filter-task"
+            value={query.task ?? ''}
+            onChange={(event) => void showRuns({ ...query, page: 1, task: optionOf(TASK_NAMES, event.target.value) })}
+          >
+            <option value="">all</option>
+            {TASK_NAMES.map((task) => (
+              <option key={task}>{task}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outcome{' '}
+          <select
+            data-testid="runs-filter-outcome"
+            value={query.outcome ?? ''}
+            onChange={(event) => void showRuns({ ...query, page: 1, outcome: optionOf(OUTCOMES, event.target.value) })}
+          >
+            <option value="">all</option>
+            {OUTCOMES.map((outcome) => (
+              <option key={outcome}>{outcome}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {runs.error && (
+        <p role="alert" className="tone-bad">
+          {runs.error}
+        </p>
+      )}
+      <table className="table" aria-label="Runs">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Task</th>
+            <th scope="col">Trigger</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Reason</th>
+            <th scope="col">MOs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.shown?.items.map((run) => (
+            <tr key={run.id} data-testid="run-row">
+              <td>{localTime(run.startedAt)}</td>
+              <td>{run.task}</td>
+              <td>{run.trigger}</td>
+              <td>
+                <span className={`badge outcome-${run.outcome}`}>{run.outcome}</span>
+              </td>
+              <td>{run.reason}</td>
+              <td className="mo-ids">{run.moIds.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {runs.shown && runs.shown.items.length === 0 && <p className="empty">No runs match.</p>}
+      {runs.shown && (
+        <Pager page={query.page} pageSize={query.pageSize} total={runs.shown.total} onPage={(page) => void showRuns({ ...query, page })} />
+      )}
+    </section>
+  );
+}

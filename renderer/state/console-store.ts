@@ -1,0 +1,125 @@
+/**
+ * The console's state, fed by the engine's pushed events (snapshot, run, log)
+ * — live, not polled. One getSnapshot per (re)connection fills the screen;
+ * after that the pushes keep it current.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LogEntry, Page, RunRecord, Snapshot } from '../../shared/domain';
+import type { ConnectionStatus, EngineLink } from '../api/engine-link';
+import { describeSyncFailure, describeSyncOutcome, type OutcomeMessage } from './sync-outcome';
+import { withLiveRun, type RunsQuery } from './live-runs';
+
+/** The log panel keeps the newest entries only; older ones are in the engine's log files. */
+export const LOG_LIMIT = 200;
+export const RUNS_PAGE_SIZE = 25;
+
+export interface ConsoleState {
+  connection: ConnectionStatus;
+  snapshot: Snapshot | null;
+  snapshotError: string | null;
+  sync: {
+    running: boolean;
+    outcome: OutcomeMessage | null;
+    /** Syncs finished since the page opened; lets a reader tell one outcome from the next. */
+    completed: number;
+  };
+  scheduler: { changing: boolean; error: string | null };
+  runs: { query: RunsQuery; shown: Page<RunRecord> | null; loading: boolean; error: string | null };
+  /** Newest first. */
+  logs: LogEntry[];
+
+  syncNow(): Promise<void>;
+  setSchedulerPaused(paused: boolean): Promise<void>;
+  showRuns(query: RunsQuery): Promise<void>;
+  refreshSnapshot(): Promise<void>;
+}
+
+export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
+  let runsRequest = 0;
+  return createStore<ConsoleState>()((set, get) => ({
+    connection: link.connection(),
+    snapshot: null,
+    snapshotError: null,
+    sync: { running: false, outcome: null, completed: 0 },
+    scheduler: { changing: false, error: null },
+    runs: { query: { page: 1, pageSize: RUNS_PAGE_SIZE }, shown: null, loading: false, error: null },
+    logs: [],
+
+    async syncNow() {
+      // One call per press, whatever the button's render state: a double click
+      // or a held Enter key must not reach the gate twice.
+      if (get().sync.running) return;
+      set((state) => ({ sync: { ...state.sync, running: true } }));
+      let outcome: OutcomeMessage;
+      try {
+        outcome = describeSyncOutcome(await link.api.syncNow());
+      } catch (error) {
+        outcome = describeSyncFailure(error);
+      }
+      set((state) => ({ sync: { running: false, outcome, completed: state.sync.completed + 1 } }));
+    },
+
+    async setSchedulerPaused(paused) {
+      if (get().scheduler.changing) return;
+      set({ scheduler: { changing: true, error: null } });
+      try {
+        const scheduler = await link.api.setSchedulerPaused({ paused });
+        set((state) => ({
+          scheduler: { changing: false, error: null },
+          snapshot: state.snapshot ? { ...state.snapshot, scheduler } : null,
+        }));
+      } catch (error) {
+        set({ scheduler: { changing: false, error: messageOf(error) } });
+      }
+    },
+
+    async showRuns(query) {
+      const request = ++runsRequest;
+      set((state) => ({ runs: { ...state.runs, query, loading: true, error: null } }));
+      try {
+        const shown = await link.api.listRuns(query);
+        // An older answer arriving after a newer query must not overwrite it.
+        if (request === runsRequest) set({ runs: { query, shown, loading: false, error: null } });
+      } catch (error) {
+        if (request === runsRequest) set((state) => ({ runs: { ...state.runs, loading: false, error: messageOf(error) } }));
+      }
+    },
+
+    async refreshSnapshot() {
+      try {
+        set({ snapshot: await link.api.getSnapshot(), snapshotError: null });
+      } catch (error) {
+        set({ snapshotError: messageOf(error) });
+      }
+    },
+  }));
+}
+
+/** Feeds the store from the engine's pushes and reloads on every (re)connection; returns the stop function. */
+export function followEngine(store: StoreApi<ConsoleState>, link: EngineLink): () => void {
+  const reload = (): void => {
+    void store.getState().refreshSnapshot();
+    void store.getState().showRuns(store.getState().runs.query);
+  };
+  const stops = [
+    link.api.on('snapshot', (snapshot) => store.setState({ snapshot, snapshotError: null })),
+    link.api.on('run', (run) =>
+      store.setState((state) => ({
+        runs: state.runs.shown ? { ...state.runs, shown: withLiveRun(state.runs.shown, state.runs.query, run) } : state.runs,
+      })),
+    ),
+    link.api.on('log', (entry) => store.setState((state) => ({ logs: [entry, ...state.logs].slice(0, LOG_LIMIT) }))),
+    link.onConnectionChange((connection) => {
+      store.setState({ connection });
+      if (connection === 'open') reload();
+    }),
+  ];
+  if (link.connection() === 'open') reload();
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll } from 'vitest';
+import { PgStore } from '../../../electron/store/postgres/pg-store';
+import { describeAuthorityStore } from '../../support/authority-store-contract';
+import { startTestPostgres, type TestPostgres } from '../../support/postgres';
+import pg from 'pg';
+
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startTestPostgres();
+});
+afterAll(async () => server?.stop());
+
+describeAuthorityStore('PgStore', async () => {
+  const url = await server.createDatabase();
+  const store = await PgStore.open({ connectionString: url });
+  const raw = new pg.Pool({ connectionString: url, max: 1 });
+  return {
+    store,
+    openPeer: () => PgStore.open({ connectionString: url }),
+    async addLogRow(timestamp, message) {
+      await raw.query(`INSERT INTO system_log ("timestamp", level, module, message) VALUES ($1, 'INFO', 'test', $2)`, [timestamp, message]);
+    },
+    logMessages: async () => (await raw.query<{ message: string }>('SELECT message FROM system_log')).rows.map((r) => r.message),
+    async dispose() {
+      await raw.end();
+      await store.close();
+    },
+  };
+});

@@ -1,0 +1,331 @@
+/**
+ * An in-memory ConsoleBackend for host and console tests: canned but stateful.
+ * "Odoo" holds a numbered list of MOs; syncNow obeys the gate the way the
+ * engine does (skipped while the queue is not empty, busy while another sync
+ * runs) and, like the engine, pushes a run and a snapshot event. Time comes
+ * from a counter, so every result is deterministic.
+ */
+import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
+import {
+  TASK_NAMES,
+  type HistoryEntry,
+  type LogEntry,
+  type Outcome,
+  type OutboxEntry,
+  type Page,
+  type QueueBatch,
+  type RunRecord,
+  type SchedulerState,
+  type Snapshot,
+  type TaskName,
+  type Trigger,
+} from '../../shared/domain';
+
+export interface FakeBackendOptions {
+  /** MOs fetched per wave (SYNC_BATCH_LIMIT). Default 10. */
+  waveSize?: number;
+  /** Number of the first fake MO: WH/MO/000<firstMo>. Default 11. */
+  firstMo?: number;
+}
+
+export interface FakeBackend {
+  backend: ConsoleBackend;
+  /** How often each request reached a handler. */
+  calls: Record<RequestName, number>;
+  /** Holds the next syncNow inside its handler until the returned function is called. */
+  holdNextSync(): () => void;
+  /** The PLC finished every batch: archive the queue as completed, push a run and a snapshot. */
+  finishWave(): RunRecord;
+  /** A scheduled run of `task` finished with `outcome`; pushed as the engine's scheduler would. */
+  recordScheduledRun(task: TaskName, outcome: Outcome, reason: string): RunRecord;
+  pushLog(message: string, level?: LogEntry['level']): void;
+  /** Odoo refused the consumption of `moId` too often: an outbox entry waits for the operator. */
+  quarantinePush(moId: string, lastError: string): OutboxEntry;
+  /** Makes the next call of `method` throw `message`. */
+  failNext(method: RequestName, message: string): void;
+  /** Listeners currently subscribed, over all events. */
+  subscriberCount(): number;
+}
+
+const STATION = 'FAKE-01';
+const START = Date.UTC(2026, 10, 28, 8, 0, 0);
+const INTERVALS: Record<TaskName, number> = {
+  'mo-sync': 60,
+  'plc-read': 5,
+  complete: 3,
+  health: 10,
+  'equipment-failure': 5,
+  'log-cleanup': 1440,
+};
+
+export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend {
+  const waveSize = options.waveSize ?? 10;
+  let nextMo = options.firstMo ?? 11;
+  let tick = 0;
+  let nextRunId = 1;
+  let paused = false;
+  let syncing = false;
+  let syncHold: Promise<void> | null = null;
+  const queue: QueueBatch[] = [];
+  const history: HistoryEntry[] = [];
+  const runs: RunRecord[] = [];
+  const outbox: OutboxEntry[] = [];
+  const failures = new Map<RequestName, string>();
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const calls = Object.fromEntries(Object.keys(requests).map((name) => [name, 0])) as Record<RequestName, number>;
+
+  const now = (): string => new Date(START + 1000 * tick++).toISOString();
+
+  function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (value: EventMap[E]) => void)(payload);
+  }
+
+  function record(task: TaskName, trigger: Trigger, outcome: Outcome, reason: string, moIds: string[] = []): RunRecord {
+    const startedAt = now();
+    const run: RunRecord = {
+      id: nextRunId++,
+      task,
+      trigger,
+      startedAt,
+      finishedAt: now(),
+      outcome,
+      queueCount: task === 'mo-sync' ? queue.length : null,
+      moIds,
+      reason,
+      durationMs: 1000,
+      station: STATION,
+    };
+    runs.unshift(run);
+    emit('run', run);
+    return run;
+  }
+
+  function scheduler(): SchedulerState {
+    return {
+      paused,
+      tasks: TASK_NAMES.map((task) => ({
+        task,
+        enabled: true,
+        intervalMinutes: INTERVALS[task],
+        nextRunAt: paused ? null : new Date(START + INTERVALS[task] * 60_000).toISOString(),
+        running: task === 'mo-sync' && syncing,
+        lastRun: runs.find((run) => run.task === task) ?? null,
+      })),
+    };
+  }
+
+  function snapshot(): Snapshot {
+    return {
+      station: STATION,
+      generatedAt: now(),
+      queue: { count: queue.length, batches: queue.map((batch) => ({ ...batch })) },
+      scheduler: scheduler(),
+      connections: {
+        odoo: { state: 'ok', detail: 'fake Odoo', lastOkAt: new Date(START).toISOString() },
+        plc: { state: 'ok', detail: 'fake PLC', lastOkAt: new Date(START).toISOString() },
+        database: { state: 'ok', detail: 'in memory', lastOkAt: new Date(START).toISOString() },
+      },
+      lastSync: runs.find((run) => run.task === 'mo-sync') ?? null,
+      warnings: outbox
+        .filter((entry) => entry.state === 'quarantined')
+        .map((entry) => ({ kind: 'quarantined-push' as const, message: `Odoo refused the consumption of ${entry.moId}`, moId: entry.moId })),
+      outbox: {
+        pending: outbox.filter((entry) => entry.state === 'pending').length,
+        quarantined: outbox.filter((entry) => entry.state === 'quarantined').map((entry) => ({ ...entry })),
+      },
+    };
+  }
+
+  function fetchWave(): string[] {
+    for (let slot = 1; slot <= waveSize; slot++) {
+      const moId = `WH/MO/${String(nextMo++).padStart(5, '0')}`;
+      queue.push({
+        id: `batch-${moId}`,
+        batchNo: slot,
+        moId,
+        finishedGoods: `FEED ${slot}`,
+        quantityKg: 1000,
+        equipmentIdBatch: 'PLC01',
+        components: { 101: { name: 'PKE PELLET', plannedKg: 600 }, 114: { name: 'TETES', plannedKg: 400 } },
+        statusManufacturing: false,
+        statusOperation: false,
+        actualWeightKg: null,
+        actualKg: {},
+        lastReadFromPlc: null,
+        updateOdoo: false,
+        odooCancelled: false,
+      });
+    }
+    return queue.map((batch) => batch.moId);
+  }
+
+  async function syncOnce(): Promise<RunRecord> {
+    if (syncing) return record('mo-sync', 'manual', 'busy', 'another sync is running');
+    syncing = true;
+    try {
+      if (syncHold) {
+        const hold = syncHold;
+        syncHold = null;
+        await hold;
+      }
+      if (queue.length > 0) {
+        return record('mo-sync', 'manual', 'skipped', `waiting for the PLC to finish ${queue.length} batches`);
+      }
+      const moIds = fetchWave();
+      return record('mo-sync', 'manual', 'fetched', `dispatched ${moIds.length} MOs to the PLC`, moIds);
+    } finally {
+      syncing = false;
+      emit('snapshot', snapshot());
+    }
+  }
+
+  function page<T>(items: T[], pageNo: number, pageSize: number): Page<T> {
+    return { items: items.slice((pageNo - 1) * pageSize, pageNo * pageSize), total: items.length, page: pageNo, pageSize };
+  }
+
+  function counted<I, O>(method: RequestName, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
+    return async (input) => {
+      calls[method] += 1;
+      const failure = failures.get(method);
+      if (failure !== undefined) {
+        failures.delete(method);
+        throw new Error(failure);
+      }
+      return handler(input);
+    };
+  }
+
+  const handlers: ConsoleHandlers = {
+    getSnapshot: counted('getSnapshot', async () => snapshot()),
+    syncNow: counted('syncNow', syncOnce),
+    runTask: counted('runTask', async ({ task }) => record(task, 'manual', 'idle', 'nothing to do')),
+    setSchedulerPaused: counted('setSchedulerPaused', async (input) => {
+      paused = input.paused;
+      emit('snapshot', snapshot());
+      return scheduler();
+    }),
+    listRuns: counted('listRuns', async (input) =>
+      page(
+        runs.filter((run) => (input.task === undefined || run.task === input.task) && (input.outcome === undefined || run.outcome === input.outcome)),
+        input.page,
+        input.pageSize,
+      ),
+    ),
+    listHistory: counted('listHistory', async (input) => {
+      const search = input.search?.toLowerCase() ?? '';
+      return page(
+        history.filter((entry) => entry.moId.toLowerCase().includes(search) && (input.status === undefined || entry.status === input.status)),
+        input.page,
+        input.pageSize,
+      );
+    }),
+    retryOutbox: counted('retryOutbox', async ({ id }) => {
+      const entry = outbox.find((candidate) => candidate.id === id);
+      if (!entry) throw new Error(`no outbox entry ${id}`);
+      Object.assign(entry, { state: 'pending', nextAttemptAt: null, updatedAt: now() });
+      emit('snapshot', snapshot());
+      return { ...entry };
+    }),
+    archiveBatch: counted('archiveBatch', async ({ moId, reason }) => {
+      const index = queue.findIndex((batch) => batch.moId === moId);
+      const batch = queue[index];
+      if (!batch) throw new Error(`${moId} is not in the queue`);
+      queue.splice(index, 1);
+      const archivedAt = now();
+      const entry: HistoryEntry = { ...batch, status: 'cancelled', notes: reason, archivedAt };
+      history.unshift(entry);
+      record('complete', 'manual', 'done', `archived ${moId} by hand: ${reason}`, [moId]);
+      emit('snapshot', snapshot());
+      return entry;
+    }),
+    getConfig: counted('getConfig', async () => ({
+      station: STATION,
+      dataDir: '/tmp/fake',
+      authority: 'sqlite',
+      odoo: { baseUrl: 'http://odoo.invalid', db: 'fake', username: 'operator', passwordSet: true },
+      plc: { host: '127.0.0.1', port: 9600, protocol: 'udp', timeoutSec: 2, clientNode: 1, plcNode: 2 },
+      syncBatchLimit: waveSize,
+      tasks: TASK_NAMES.map((task) => ({ task, enabled: true, intervalMinutes: INTERVALS[task] })),
+      autoSync: true,
+      demo: true,
+    })),
+    testConnection: counted('testConnection', async ({ target }) => ({ target, ok: true, message: `${target} answered`, latencyMs: 3 })),
+  };
+
+  return {
+    backend: {
+      handlers,
+      subscribe(event, listener) {
+        const set = listeners.get(event) ?? new Set();
+        listeners.set(event, set);
+        const stored = listener as (payload: never) => void;
+        set.add(stored);
+        return () => {
+          set.delete(stored);
+        };
+      },
+    },
+    calls,
+    holdNextSync() {
+      let release = (): void => undefined;
+      syncHold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return release;
+    },
+    finishWave() {
+      const archivedAt = now();
+      const finished = queue.splice(0, queue.length);
+      for (const batch of finished) {
+        history.unshift({
+          ...batch,
+          status: 'completed',
+          notes: null,
+          statusManufacturing: true,
+          actualWeightKg: batch.quantityKg,
+          actualKg: { 101: 600, 114: 400 },
+          lastReadFromPlc: archivedAt,
+          archivedAt,
+        });
+      }
+      const run = record('complete', 'schedule', 'done', `archived ${finished.length} batches`, finished.map((batch) => batch.moId));
+      emit('snapshot', snapshot());
+      return run;
+    },
+    recordScheduledRun(task, outcome, reason) {
+      const run = record(task, 'schedule', outcome, reason);
+      emit('snapshot', snapshot());
+      return run;
+    },
+    pushLog(message, level = 'info') {
+      emit('log', { time: now(), level, message });
+    },
+    quarantinePush(moId, lastError) {
+      const at = now();
+      const entry: OutboxEntry = {
+        id: outbox.length + 1,
+        moId,
+        kind: 'consumption',
+        payload: { mo_id: moId },
+        state: 'quarantined',
+        attempts: 5,
+        lastError,
+        nextAttemptAt: null,
+        baseline: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      outbox.push(entry);
+      emit('snapshot', snapshot());
+      return { ...entry };
+    },
+    failNext(method, message) {
+      failures.set(method, message);
+    },
+    subscriberCount() {
+      let count = 0;
+      for (const set of listeners.values()) count += set.size;
+      return count;
+    },
+  };
+}

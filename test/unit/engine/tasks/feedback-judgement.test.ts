@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueBatch } from '../../../../shared/domain';
+import { judgeFeedback, PLANT_LIMITS } from '../../../../electron/engine/tasks/plc-read/feedback-judgement';
+import { decodeReadSlot, encodeWriteSlot } from '../../../../electron/plc/slot-codec';
+import type { SlotSnapshot } from '../../../../electron/plc/wave-io';
+import { encodeScaled } from '../../../../electron/plc/word-codec';
+
+const limits = { ...PLANT_LIMITS, warnWeightKg: 1050 };
+
+function batch(batchNo: number, moId: string, patch: Partial<QueueBatch> = {}): QueueBatch {
+  return {
+    id: `id-${batchNo}`,
+    batchNo,
+    moId,
+    finishedGoods: 'JF SAPOT',
+    quantityKg: 1000,
+    equipmentIdBatch: 'PLC01',
+    components: { 103: { name: 'POLLAR', plannedKg: 300 }, 114: { name: 'TETES', plannedKg: 40 } },
+    statusManufacturing: false,
+    statusOperation: false,
+    actualWeightKg: null,
+    actualKg: {},
+    lastReadFromPlc: null,
+    updateOdoo: false,
+    odooCancelled: false,
+    ...patch,
+  };
+}
+
+/** A READ slot as the PLC fills it: the recipe's header echoed, actuals, statuses (READ layout = WRITE layout). */
+function readSlot(slot: number, moId: string, state: { kg103?: number; kg114?: number; finished?: boolean; failed?: boolean; weight?: number; ack?: boolean }): SlotSnapshot {
+  const words = encodeWriteSlot(slot, {
+    batchNo: slot,
+    moId,
+    finishedGoods: 'JF SAPOT',
+    quantityKg: 1000,
+    equipmentIdBatch: 'PLC01',
+    components: { 103: { name: 'POLLAR', plannedKg: state.kg103 ?? 0 }, 114: { name: 'TETES', plannedKg: state.kg114 ?? 0 } },
+  });
+  words[72] = state.finished ? 1 : 0;
+  words[73] = state.failed ? 1 : 0;
+  [words[74], words[75]] = encodeScaled(state.weight ?? 0, 100, 'weight');
+  words[76] = state.ack ? 1 : 0;
+  return { ...decodeReadSlot(words), slot };
+}
+
+describe('judging a PLC reading against the queue (Task 2)', () => {
+  it('a READ slot still holding the previous wave is "waiting", never taken for our batch', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00011', { kg103: 300, finished: true, weight: 340 })], limits);
+    expect(j.phases.get(1)).toBe('waiting');
+    expect(j.updates).toEqual([]);
+    expect(j.acks).toEqual([]);
+  });
+
+  it('a dosing slot updates actuals for the recipe equipment only; a finished one is acknowledged once', () => {
+    const queue = [batch(1, 'WH/MO/00021'), batch(2, 'WH/MO/00022')];
+    const j = judgeFeedback(queue, [readSlot(1, 'WH/MO/00021', { kg103: 299.5, kg114: 40.2, finished: true, weight: 339.7 }), readSlot(2, 'WH/MO/00022', { kg103: 120 })], limits);
+    expect(j.phases).toEqual(new Map([[1, 'finished'], [2, 'dosing']]));
+    expect(j.updates[0]).toEqual({ batchId: 'id-1', statusManufacturing: true, statusOperation: false, actualWeightKg: 339.7, actualKg: { 103: 299.5, 114: 40.2 } });
+    expect(j.updates[1]?.actualKg).toEqual({ 103: 120, 114: 0 });
+    expect(j.acks).toEqual([1]);
+
+    const acked = judgeFeedback(queue, [readSlot(1, 'WH/MO/00021', { kg103: 299.5, finished: true, ack: true })], limits);
+    expect(acked.acks).toEqual([]);
+  });
+
+  it('a finished row is frozen: later readings change nothing', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021', { statusManufacturing: true })], [readSlot(1, 'WH/MO/00021', { kg103: 1, finished: true, ack: true })], limits);
+    expect(j.updates).toEqual([]);
+  });
+
+  it('implausible values are skipped and reported, never stored', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', { kg103: 7000, kg114: 40 })], limits);
+    expect(j.updates[0]?.actualKg).toEqual({ 114: 40 });
+    expect(j.implausible.map((f) => f.message)).toEqual(['slot 1: silo103 reads 7000 kg, above the 5000 kg guard; not stored']);
+  });
+
+  it('a torn reading (wrong equipment id word) skips the whole slot', () => {
+    const slot = readSlot(1, 'WH/MO/00021', { kg103: 300 });
+    slot.equipment[105] = { idWord: 26880, kg: 0 };
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [slot], limits);
+    expect(j.updates).toEqual([]);
+    expect(j.implausible[0]?.message).toMatch(/equipment id word reads 26880 where 105 belongs/);
+  });
+
+  it('a weight above the expected batch is stored but noticed', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', { kg103: 300, finished: true, weight: 1200 })], limits);
+    expect(j.updates[0]?.actualWeightKg).toBe(1200);
+    expect(j.notices[0]?.message).toMatch(/1200 kg is above the expected 1050 kg/);
+  });
+
+  it('a failed slot is reported as failed with its statuses', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', { kg103: 150, failed: true })], limits);
+    expect(j.phases.get(1)).toBe('failed');
+    expect(j.updates[0]?.statusOperation).toBe(true);
+  });
+});
