@@ -18,6 +18,16 @@ function run(command, args, options = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
 }
 
+// `--test`: the browser tests drive Debian's Chromium (never a downloaded one: ../shared/TOOLCHAIN.md).
+if (process.argv.includes('--test') && !existsSync('/usr/bin/chromium')) {
+  const [command, ...prefix] = process.getuid?.() === 0 ? ['apt-get'] : ['sudo', 'apt-get'];
+  const apt = (...args) => run(command, [...prefix, ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (apt('update', '-qq').status !== 0 || apt('install', '-y', '-qq', '--no-install-recommends', 'chromium').status !== 0) {
+    console.error('Could not install Chromium for the browser tests: install the Debian package `chromium` (it must end up at /usr/bin/chromium).');
+    process.exit(1);
+  }
+}
+
 const install = run(npm, ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
 if (install.status !== 0) process.exit(install.status ?? 1);
 

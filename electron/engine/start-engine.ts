@@ -98,6 +98,8 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
   });
   try {
     await engine.start({ schedule: options.schedule ?? true });
+    // A newcomer opening the demo should see the first wave at once, not after the first interval.
+    if (config.demo && options.schedule !== false && config.autoSync) void engine.runTask('mo-sync', 'schedule');
   } catch (error) {
     await Promise.allSettled([plc.close(), store.close(), demo?.stop()]);
     throw error;
