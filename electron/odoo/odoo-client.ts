@@ -316,9 +316,9 @@ const NETWORK_FAILURES: Record<string, { kind: OdooErrorKind; detail: string }> 
   ENETUNREACH: { kind: 'refused', detail: 'network unreachable' },
   ENETDOWN: { kind: 'refused', detail: 'network down' },
   EHOSTUNREACH: { kind: 'refused', detail: 'host unreachable' },
-  ECONNRESET: { kind: 'refused', detail: 'connection dropped before a reply' },
-  EPIPE: { kind: 'refused', detail: 'connection dropped before a reply' },
-  UND_ERR_SOCKET: { kind: 'refused', detail: 'connection dropped before a reply' },
+  ECONNRESET: { kind: 'dropped', detail: 'connection dropped before a reply' },
+  EPIPE: { kind: 'dropped', detail: 'connection dropped before a reply' },
+  UND_ERR_SOCKET: { kind: 'dropped', detail: 'connection dropped before a reply' },
   ETIMEDOUT: { kind: 'timeout', detail: 'connection timed out' },
   UND_ERR_CONNECT_TIMEOUT: { kind: 'timeout', detail: 'connection timed out' },
   UND_ERR_HEADERS_TIMEOUT: { kind: 'timeout', detail: 'no reply headers in time' },
@@ -334,8 +334,9 @@ function describeNetworkFailure(error: unknown): { kind: OdooErrorKind; detail: 
     const nested = (current as { errors?: unknown }).errors;
     current = Array.isArray(nested) && nested.length > 0 ? nested[0] : (current as { cause?: unknown }).cause;
   }
+  // Unknown: the request may have reached Odoo, so it must not be taken for "never sent".
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'refused', detail: `network error (${message})` };
+  return { kind: 'dropped', detail: `network error (${message})` };
 }
 
 function isLoginPage(url: string): boolean {

@@ -5,7 +5,10 @@
  * session cookie (the client redacts them before building it).
  */
 export const ODOO_ERROR_KINDS = [
+  /** Never reached Odoo: connection refused, DNS, network unreachable. */
   'refused',
+  /** The connection broke after the request was sent: Odoo may have acted on it. */
+  'dropped',
   'timeout',
   'http',
   'rpc',

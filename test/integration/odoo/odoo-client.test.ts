@@ -165,7 +165,7 @@ describe('faults', () => {
     await client.listMos(1);
     sim.faults.failNext('update-with-consumptions', 1, 'drop-reply');
     const error = await odooError(client.updateWithConsumptions({ mo_id: 'WH/MO/00013', silo103: 340 }));
-    expect(error.kind).toBe('refused');
+    expect(error.kind).toBe('dropped');
     expect(error.message).toBe(`Odoo update-with-consumptions: connection dropped before a reply (${sim.url})`);
     expect(sim.state.requestCount('update-with-consumptions')).toBe(1);
     expect(sim.state.bookings('WH/MO/00013').count).toBe(1);

@@ -4,7 +4,7 @@
  * Failures fall in three kinds, because they mean different things for a
  * booking that must not happen twice:
  * - not delivered (connection refused, login or session trouble): send again later;
- * - fate unknown (timeout, HTTP 5xx, an unreadable reply): for a consumption,
+ * - fate unknown (timeout, a connection dropped mid-call, HTTP 5xx, an unreadable reply): for a consumption,
  *   the entry stays `sending` and is settled by reading the MO back
  *   (booking-verdict.ts) before anything is sent again;
  * - rejected by Odoo (SCADA status "error"): counted; after `maxRejections`
@@ -29,7 +29,7 @@ export interface RetryPolicy {
   maxRejections: number;
 }
 
-export const COMPLETE_STEPS = ['baseline-recorded', 'sending', 'odoo-accepted', 'archived'] as const;
+export const COMPLETE_STEPS = ['baseline-recorded', 'sending', 'odoo-accepted'] as const;
 export type CompleteStep = (typeof COMPLETE_STEPS)[number];
 
 export interface CourierDeps {
@@ -162,6 +162,7 @@ function classify(error: unknown): FailureKind {
       return 'rejected';
     case 'http':
       return error.httpStatus !== null && error.httpStatus < 500 ? 'not-delivered' : 'unknown';
+    case 'dropped':
     case 'timeout':
     case 'garbage':
     case 'shape':

@@ -1,0 +1,20 @@
+/**
+ * What the console may read from the local mirror: the read side of the
+ * authority, answered from the SQLite copy, so it opens instantly and stays
+ * readable while the network is down. The gate never reads here (../shared/
+ * DESIGN.md "Data: who is the authority").
+ */
+import type { AuthorityStore } from '../authority-store';
+
+export type MirrorReader = Pick<AuthorityStore, 'listQueue' | 'countQueue' | 'listRuns' | 'lastRun' | 'listHistory'>;
+
+/** The read methods of a store on the mirror file, and nothing that writes. */
+export function readerOf(store: MirrorReader): MirrorReader {
+  return {
+    listQueue: () => store.listQueue(),
+    countQueue: () => store.countQueue(),
+    listRuns: (filter) => store.listRuns(filter),
+    lastRun: (task, outcomes) => store.lastRun(task, outcomes),
+    listHistory: (filter) => store.listHistory(filter),
+  };
+}
