@@ -5,6 +5,7 @@
  * runs) and, like the engine, pushes a run and a snapshot event. Time comes
  * from a counter, so every result is deterministic.
  */
+import { queueBatch } from './queue-batch';
 import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
 import {
   TASK_NAMES,
@@ -139,22 +140,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   function fetchWave(): string[] {
     for (let slot = 1; slot <= waveSize; slot++) {
       const moId = `WH/MO/${String(nextMo++).padStart(5, '0')}`;
-      queue.push({
-        id: `batch-${moId}`,
-        batchNo: slot,
-        moId,
-        finishedGoods: `FEED ${slot}`,
-        quantityKg: 1000,
-        equipmentIdBatch: 'PLC01',
-        components: { 101: { name: 'PKE PELLET', plannedKg: 600 }, 114: { name: 'TETES', plannedKg: 400 } },
-        statusManufacturing: false,
-        statusOperation: false,
-        actualWeightKg: null,
-        actualKg: {},
-        lastReadFromPlc: null,
-        updateOdoo: false,
-        odooCancelled: false,
-      });
+      queue.push(
+        queueBatch(slot, {
+          moId,
+          finishedGoods: `FEED ${slot}`,
+          components: { 101: { name: 'PKE PELLET', plannedKg: 600 }, 114: { name: 'TETES', plannedKg: 400 } },
+        }),
+      );
     }
     return queue.map((batch) => batch.moId);
   }

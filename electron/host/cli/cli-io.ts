@@ -23,3 +23,13 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', stop);
   });
 }
+
+/** Resolves when `until` aborts (tests), or on SIGINT/SIGTERM when none is given. */
+export async function stopRequested(until?: AbortSignal): Promise<void> {
+  if (!until) {
+    await untilSignal();
+    return;
+  }
+  if (until.aborted) return;
+  await new Promise<void>((resolve) => until.addEventListener('abort', () => resolve(), { once: true }));
+}

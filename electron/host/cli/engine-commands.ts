@@ -6,10 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { TASK_NAMES, type TaskName } from '../../../shared/domain';
 import { startEngine, type StartedEngine } from '../../engine/start-engine';
 import { startHeadlessHost } from '../http-host';
+import { parseFlags } from './cli-flags';
 import { EXIT, UsageError, untilSignal, type CliIo } from './cli-io';
 import { formatRun } from './format-run';
 
@@ -22,12 +23,8 @@ const ENGINE_OPTIONS = {
 } as const;
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], extra: T) {
-  try {
-    const options: typeof ENGINE_OPTIONS & T = { ...ENGINE_OPTIONS, ...extra };
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const options: typeof ENGINE_OPTIONS & T = { ...ENGINE_OPTIONS, ...extra };
+  return parseFlags(args, options, true);
 }
 
 async function withEngine<R>(args: string[], verbose: boolean, work: (started: StartedEngine) => Promise<R>): Promise<R> {

@@ -2,9 +2,9 @@
  * `odoo-sim`: runs the simulated Odoo SCADA API until SIGINT/SIGTERM, for demos
  * and for pointing the app (or curl) at a "real" Odoo.
  */
-import { parseArgs } from 'node:util';
 import { startOdooSimulator, type OdooSimulator } from '../../odoo/odoo-simulator';
-import { EXIT, untilSignal, type CliIo } from './cli-io';
+import { integerIn, parseFlags } from './cli-flags';
+import { EXIT, stopRequested, UsageError, type CliIo } from './cli-io';
 
 const USAGE = 'usage: odoo-sim [--port N] [--host H] [--mos N] [--json]';
 /** Odoo's own default port, used when no port is given. */
@@ -27,7 +27,7 @@ interface SimFlags {
 export async function runOdooSimCommand(args: string[], io: CliIo, until?: AbortSignal): Promise<number> {
   let flags: SimFlags;
   try {
-    flags = parseFlags(args);
+    flags = simFlags(args);
   } catch (error) {
     io.err(`odoo-sim: ${(error as Error).message} (${USAGE})`);
     return EXIT.usage;
@@ -54,9 +54,9 @@ export async function runOdooSimCommand(args: string[], io: CliIo, until?: Abort
   return EXIT.ok;
 }
 
-function parseFlags(args: string[]): SimFlags {
-  const values = readFlags(args);
-  if (values.host !== undefined && values.host.trim() === '') throw new Error('--host must not be empty');
+function simFlags(args: string[]): SimFlags {
+  const { values } = parseFlags(args, FLAGS);
+  if (values.host !== undefined && values.host.trim() === '') throw new UsageError('--host must not be empty');
   return {
     port: values.port === undefined ? DEFAULT_PORT : integerIn('--port', values.port, 0, 65535),
     host: values.host ?? '127.0.0.1',
@@ -65,37 +65,12 @@ function parseFlags(args: string[]): SimFlags {
   };
 }
 
-function readFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        mos: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    // parseArgs explains itself over several lines; its first sentence is enough.
-    const [firstLine = ''] = (error as Error).message.split('\n');
-    throw new Error(firstLine.split('. ')[0] ?? firstLine);
-  }
-}
+const FLAGS = {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    mos: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  } as const;
 
-function integerIn(flag: string, text: string, min: number, max: number): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${flag} must be a whole number ${min}..${max}, got "${text}"`);
-  return value;
-}
 
-async function stopRequested(until: AbortSignal | undefined): Promise<void> {
-  if (!until) {
-    await untilSignal();
-    return;
-  }
-  if (until.aborted) return;
-  await new Promise<void>((resolve) => until.addEventListener('abort', () => resolve(), { once: true }));
-}
+

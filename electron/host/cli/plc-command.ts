@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
 import { DM_WORDS } from '../../plc/dm-memory';
 import { FinsClient } from '../../plc/fins-client';
 import { PlcError } from '../../plc/fins-plc-error';
+import { parseFlags } from './cli-flags';
+import { UsageError } from './cli-io';
 
 /**
  * Engineer diagnostics: read or write DM words on a PLC over FINS, e.g.
@@ -44,8 +45,6 @@ interface PlcInvocation {
   json: boolean;
 }
 
-/** A command-line mistake, reported as one line with exit code 2. */
-class UsageError extends Error {}
 
 export async function runPlcCommand(args: string[], io: CommandIo): Promise<number> {
   let invocation: PlcInvocation | 'help';
@@ -91,13 +90,7 @@ function parseInvocation(args: string[]): PlcInvocation | 'help' {
   // parseArgs would take "-5" for an unknown option; say what is really wrong with it.
   const negative = args.find((arg) => /^-\d/.test(arg));
   if (negative !== undefined) throw new UsageError(`bad value '${negative}': negative numbers are not allowed`);
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(firstSentence(error instanceof Error ? error.message : String(error)));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(args, OPTIONS, true);
   if (values.help) return 'help';
   const [verb, addressText, ...rest] = positionals;
   if (verb === undefined) throw new UsageError('missing action: read or write');
@@ -173,6 +166,3 @@ function asciiPair(word: number): string {
   return [word >> 8, word & 0xff].map((byte) => (byte >= 0x20 && byte <= 0x7e ? String.fromCharCode(byte) : '.')).join('');
 }
 
-function firstSentence(message: string): string {
-  return message.split(/(?<=\.)\s/)[0] ?? message;
-}

@@ -2,10 +2,10 @@
  * `plc-sim`: runs the simulated plant PLC (FINS over UDP and/or TCP) until
  * SIGINT/SIGTERM, for demos and for testing the app against a "real" PLC.
  */
-import { parseArgs } from 'node:util';
 import { SLOT_COUNT } from '../../../shared/domain';
 import { startPlcSimulator, type PlcSimulator, type PlcSimulatorOptions } from '../../plc/plc-simulator';
-import { EXIT, untilSignal, type CliIo } from './cli-io';
+import { integerIn, parseFlags, positiveNumber } from './cli-flags';
+import { EXIT, stopRequested, UsageError, type CliIo } from './cli-io';
 
 const USAGE =
   'usage: plc-sim [--udp-port N] [--tcp-port N] [--host H] [--speed X] [--batch-seconds S] [--fail-slot N]... [--seed N] [--json]';
@@ -19,7 +19,7 @@ const DEFAULT_UDP_PORT = 9600;
 export async function runPlcSimCommand(args: string[], io: CliIo, until?: AbortSignal): Promise<number> {
   let options: PlcSimulatorOptions & { json: boolean };
   try {
-    options = parseFlags(args);
+    options = simOptions(args);
   } catch (error) {
     io.err(`plc-sim: ${(error as Error).message} (${USAGE})`);
     return EXIT.usage;
@@ -49,14 +49,14 @@ export async function runPlcSimCommand(args: string[], io: CliIo, until?: AbortS
   return EXIT.ok;
 }
 
-function parseFlags(args: string[]): PlcSimulatorOptions & { json: boolean } {
-  const values = readFlags(args);
+function simOptions(args: string[]): PlcSimulatorOptions & { json: boolean } {
+  const { values } = parseFlags(args, FLAGS);
   const port = (flag: string, text: string | undefined): number | undefined =>
     text === undefined ? undefined : integerIn(flag, text, 0, 65535);
   const udpPort = port('--udp-port', values['udp-port']);
   const tcpPort = port('--tcp-port', values['tcp-port']);
   const host = values.host;
-  if (host !== undefined && host.trim() === '') throw new Error('--host must not be empty');
+  if (host !== undefined && host.trim() === '') throw new UsageError('--host must not be empty');
   return {
     udpPort: udpPort === undefined && tcpPort === undefined ? DEFAULT_UDP_PORT : udpPort,
     tcpPort,
@@ -69,47 +69,17 @@ function parseFlags(args: string[]): PlcSimulatorOptions & { json: boolean } {
   };
 }
 
-function readFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'udp-port': { type: 'string' },
-        'tcp-port': { type: 'string' },
-        host: { type: 'string' },
-        speed: { type: 'string' },
-        'batch-seconds': { type: 'string' },
-        'fail-slot': { type: 'string', multiple: true },
-        seed: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    // parseArgs explains itself over several lines ("Unknown option '--sped'. To specify …"); its first sentence is enough.
-    const [firstLine = ''] = (error as Error).message.split('\n');
-    throw new Error(firstLine.split('. ')[0] ?? firstLine);
-  }
-}
+const FLAGS = {
+    'udp-port': { type: 'string' },
+    'tcp-port': { type: 'string' },
+    host: { type: 'string' },
+    speed: { type: 'string' },
+    'batch-seconds': { type: 'string' },
+    'fail-slot': { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  } as const;
 
-function integerIn(flag: string, text: string, min: number, max: number): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${flag} must be a whole number ${min}..${max}, got "${text}"`);
-  return value;
-}
 
-function positiveNumber(flag: string, text: string): number {
-  const value = text.trim() === '' ? Number.NaN : Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} must be a positive number, got "${text}"`);
-  return value;
-}
 
-async function stopRequested(until: AbortSignal | undefined): Promise<void> {
-  if (!until) {
-    await untilSignal();
-    return;
-  }
-  if (until.aborted) return;
-  await new Promise<void>((resolve) => until.addEventListener('abort', () => resolve(), { once: true }));
-}
+

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { batchStatus } from '../../../renderer/state/batch-status';
 import type { QueueBatch } from '../../../shared/domain';
+import { queueBatch } from '../../support/queue-batch';
 
-function batch(overrides: Partial<QueueBatch>): QueueBatch {
-  return {
-    id: 'b1',
-    batchNo: 1,
-    moId: 'WH/MO/00011',
-    finishedGoods: 'FEED',
-    quantityKg: 1000,
-    equipmentIdBatch: '',
-    components: {},
-    statusManufacturing: false,
-    statusOperation: false,
-    actualWeightKg: null,
-    actualKg: {},
-    lastReadFromPlc: null,
-    updateOdoo: false,
-    odooCancelled: false,
-    ...overrides,
-  };
-}
+const batch = (overrides: Partial<QueueBatch>) => queueBatch(1, { components: {}, ...overrides });
 
 describe('batchStatus', () => {
   it.each([

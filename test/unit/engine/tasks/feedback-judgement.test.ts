@@ -4,28 +4,11 @@ import { judgeFeedback, PLANT_LIMITS } from '../../../../electron/engine/tasks/p
 import { decodeReadSlot, encodeWriteSlot } from '../../../../electron/plc/slot-codec';
 import type { SlotSnapshot } from '../../../../electron/plc/wave-io';
 import { encodeScaled } from '../../../../electron/plc/word-codec';
+import { queueBatch } from '../../../support/queue-batch';
 
 const limits = { ...PLANT_LIMITS, warnWeightKg: 1050 };
 
-function batch(batchNo: number, moId: string, patch: Partial<QueueBatch> = {}): QueueBatch {
-  return {
-    id: `id-${batchNo}`,
-    batchNo,
-    moId,
-    finishedGoods: 'JF SAPOT',
-    quantityKg: 1000,
-    equipmentIdBatch: 'PLC01',
-    components: { 103: { name: 'POLLAR', plannedKg: 300 }, 114: { name: 'TETES', plannedKg: 40 } },
-    statusManufacturing: false,
-    statusOperation: false,
-    actualWeightKg: null,
-    actualKg: {},
-    lastReadFromPlc: null,
-    updateOdoo: false,
-    odooCancelled: false,
-    ...patch,
-  };
-}
+const batch = (batchNo: number, moId: string, patch: Partial<QueueBatch> = {}) => queueBatch(batchNo, { id: `id-${batchNo}`, moId, ...patch });
 
 /** A READ slot as the PLC fills it: the recipe's header echoed, actuals, statuses (READ layout = WRITE layout). */
 function readSlot(slot: number, moId: string, state: { kg103?: number; kg114?: number; finished?: boolean; failed?: boolean; weight?: number; ack?: boolean }): SlotSnapshot {

@@ -1,30 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueBatch, RunRecord } from '../../../../shared/domain';
 import { evaluateHealth, type HealthInputs } from '../../../../electron/engine/tasks/health/health-evaluation';
+import { queueBatch } from '../../../support/queue-batch';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
 const run = (finishedAt: string) => ({ finishedAt }) as RunRecord;
 
-function batch(batchNo: number, patch: Partial<QueueBatch> = {}): QueueBatch {
-  return {
-    id: `b${batchNo}`,
-    batchNo,
-    moId: `WH/MO/000${20 + batchNo}`,
-    finishedGoods: 'X',
-    quantityKg: 1000,
-    equipmentIdBatch: '',
-    components: {},
-    statusManufacturing: false,
-    statusOperation: false,
-    actualWeightKg: null,
-    actualKg: {},
-    lastReadFromPlc: null,
-    updateOdoo: false,
-    odooCancelled: false,
-    ...patch,
-  };
-}
+const batch = (batchNo: number, patch: Partial<QueueBatch> = {}) => queueBatch(batchNo, { components: {}, ...patch });
 
 const inputs = (patch: Partial<HealthInputs>): HealthInputs => ({
   now: NOW,
