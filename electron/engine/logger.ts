@@ -1,12 +1,13 @@
 /**
- * Structured logs (pino, JSON lines) to DATA_DIR/logs/engine.log and to the
- * console's log panel through the event bus. Nothing here ever receives a
- * password: the engine logs outcomes and reasons, not configuration.
+ * Structured logs (pino, JSON lines) to DATA_DIR/logs/engine.N.log — rolled
+ * at 10 MB, the live file (highest N) and five older ones kept — and
+ * to the console's log panel through the event bus. Nothing here ever
+ * receives a password: the engine logs outcomes and reasons, not configuration.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import pinoRoll from 'pino-roll';
 import type { LogEntry, TaskName } from '../../shared/domain';
 import type { EngineLog } from './engine-log';
 
@@ -22,17 +23,32 @@ export interface LoggerOptions {
 
 const LEVEL_NAMES: Record<number, LogEntry['level']> = { 10: 'debug', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
 
-export function createLogger(options: LoggerOptions): { log: EngineLog } {
+export async function createLogger(options: LoggerOptions): Promise<{ log: EngineLog; close(): Promise<void> }> {
   const streams: pino.StreamEntry[] = [];
+  const files: { flushSync(): void; end(): void }[] = [];
   if (options.dir) {
-    mkdirSync(options.dir, { recursive: true });
-    // Synchronous: the lines written just before a crash are the ones an engineer needs.
-    streams.push({ level: options.level, stream: pino.destination({ dest: join(options.dir, 'engine.log'), sync: true }) });
+    const file = await pinoRoll({
+      file: join(options.dir, 'engine'),
+      extension: '.log',
+      size: '10m',
+      limit: { count: 5 },
+      mkdir: true,
+    });
+    files.push(file);
+    streams.push({ level: options.level, stream: file });
   }
   if (options.onEntry) streams.push({ level: options.level, stream: entryStream(options.onEntry) });
   if (options.stderr) streams.push({ level: options.level, stream: pino.destination(2) });
   const root = pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.multistream(streams));
-  return { log: wrap(root) };
+  return {
+    log: wrap(root),
+    async close() {
+      for (const file of files) {
+        file.flushSync();
+        file.end();
+      }
+    },
+  };
 }
 
 function wrap(logger: pino.Logger): EngineLog {

@@ -49,12 +49,13 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
   const loaded = loadConfig({ env: options.env ?? process.env, flags });
   mkdirSync(loaded.dataDir, { recursive: true });
   const bus = new EventBus();
-  const { log } = createLogger({
+  const logger = await createLogger({
     level: loaded.logLevel,
     dir: join(loaded.dataDir, 'logs'),
     onEntry: (entry) => bus.emit('log', entry),
     stderr: options.logToStderr ?? false,
   });
+  const { log } = logger;
 
   const demo: DemoPeers | null = loaded.demo
     ? await startDemoPeers({ dataDir: loaded.dataDir, speed: loaded.simSpeed, shareable: options.schedule !== false })
@@ -121,6 +122,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
       await engine.stop();
       await Promise.allSettled([plc.close(), demo?.stop()]);
       await store.close();
+      await logger.close();
     },
   };
 }

@@ -99,7 +99,9 @@ export class PgDatabase {
     client.release(failure !== undefined && isConnectionFailure(failure) ? toError(failure) : undefined);
   }
 
+  /** Closes the pool; closing twice is harmless. */
   async close(): Promise<void> {
+    if (this.pool.ending) return;
     await this.pool.end();
   }
 }

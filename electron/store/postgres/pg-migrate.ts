@@ -28,17 +28,25 @@ interface Session {
 export async function migratePostgres(db: PgDatabase): Promise<void> {
   await db.withClient(async (client) => {
     const session = await checkServer(client, db.target);
-    await verifyPlantColumns(client, db.target);
-    await inTransaction(client, session, 'the migration table', async () => {
-      await client.query(LOCK_MIGRATIONS);
-      const [found] = (await client.query<{ exists: boolean }>(`SELECT to_regclass('smart_mo_sync_migrations') IS NOT NULL AS exists`)).rows;
-      if (found?.exists) return;
-      await client.query(`CREATE TABLE smart_mo_sync_migrations (
-        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    });
-    const applied = await appliedVersions(client);
-    for (const migration of PG_MIGRATIONS) {
-      if (!applied.has(migration.version)) await applyMigration(client, session, migration);
+    let step = 'read the plant tables';
+    try {
+      await verifyPlantColumns(client, db.target);
+      step = 'create the migration table';
+      await inTransaction(client, async () => {
+        await client.query(LOCK_MIGRATIONS);
+        const [found] = (await client.query<{ exists: boolean }>(`SELECT to_regclass('smart_mo_sync_migrations') IS NOT NULL AS exists`)).rows;
+        if (found?.exists) return;
+        await client.query(`CREATE TABLE smart_mo_sync_migrations (
+          version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      });
+      step = 'read the applied migrations';
+      const applied = await appliedVersions(client);
+      for (const migration of PG_MIGRATIONS) {
+        step = `apply migration ${migration.version} (${migration.name})`;
+        if (!applied.has(migration.version)) await applyMigration(client, migration);
+      }
+    } catch (error) {
+      throw permissionProblem(error, session, step) ?? error;
     }
     await verifyPrivileges(client, session);
   });
@@ -87,8 +95,8 @@ async function appliedVersions(client: pg.PoolClient): Promise<Set<number>> {
   return new Set(rows.map((r) => r.version));
 }
 
-async function applyMigration(client: pg.PoolClient, session: Session, migration: PgMigration): Promise<void> {
-  await inTransaction(client, session, `migration ${migration.version} (${migration.name})`, async () => {
+async function applyMigration(client: pg.PoolClient, migration: PgMigration): Promise<void> {
+  await inTransaction(client, async () => {
     await client.query(LOCK_MIGRATIONS);
     // Another station may have applied it while we waited for the lock.
     const done = await client.query('SELECT 1 FROM smart_mo_sync_migrations WHERE version = $1', [migration.version]);
@@ -98,21 +106,21 @@ async function applyMigration(client: pg.PoolClient, session: Session, migration
   });
 }
 
-async function inTransaction(client: pg.PoolClient, session: Session, what: string, work: () => Promise<void>): Promise<void> {
+async function inTransaction(client: pg.PoolClient, work: () => Promise<void>): Promise<void> {
   await client.query('BEGIN');
   try {
     await work();
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw permissionProblem(error, session, what) ?? error;
+    throw error;
   }
 }
 
-function permissionProblem(error: unknown, session: Session, what: string): AuthoritySchemaError | null {
+function permissionProblem(error: unknown, session: Session, step: string): AuthoritySchemaError | null {
   if ((error as { code?: unknown }).code !== '42501') return null;
   return new AuthoritySchemaError(
-    `PostgreSQL user "${session.user}" may not apply ${what} on ${session.target}: ${(error as Error).message}. ` +
+    `PostgreSQL user "${session.user}" may not ${step} on ${session.target}: ${(error as Error).message}. ` +
       'Start the app once as the owner of the plant tables, or grant this user CREATE on the schema and ownership of mo_batch and mo_histories.',
     { cause: error },
   );
