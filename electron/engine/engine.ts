@@ -53,6 +53,7 @@ export class Engine {
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
   private snapshotQueued = false;
+  private stopped = false;
   /** Implausible values of the last PLC reading: shown as warnings until a reading is clean. */
   private findings: Finding[] = [];
 
@@ -96,6 +97,7 @@ export class Engine {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.scheduler.stop();
   }
 
@@ -164,10 +166,11 @@ export class Engine {
 
   /** Coalesces bursts of changes into one snapshot event. */
   private publishSnapshot(): void {
-    if (this.snapshotQueued) return;
+    if (this.snapshotQueued || this.stopped) return;
     this.snapshotQueued = true;
     setImmediate(() => {
       this.snapshotQueued = false;
+      if (this.stopped) return;
       this.snapshot().then(
         (snapshot) => this.bus.emit('snapshot', snapshot),
         (error: unknown) => this.parts.log.warn('could not build a snapshot', { error: errorMessage(error) }),

@@ -25,7 +25,7 @@ const LEVEL_NAMES: Record<number, LogEntry['level']> = { 10: 'debug', 20: 'debug
 
 export async function createLogger(options: LoggerOptions): Promise<{ log: EngineLog; close(): Promise<void> }> {
   const streams: pino.StreamEntry[] = [];
-  const files: { flushSync(): void; end(): void }[] = [];
+  const files: { end(): void }[] = [];
   if (options.dir) {
     const file = await pinoRoll({
       file: join(options.dir, 'engine'),
@@ -33,6 +33,8 @@ export async function createLogger(options: LoggerOptions): Promise<{ log: Engin
       size: '10m',
       limit: { count: 5 },
       mkdir: true,
+      // Synchronous writes: the lines written just before a crash are the ones an engineer needs.
+      sync: true,
     });
     files.push(file);
     streams.push({ level: options.level, stream: file });
@@ -40,24 +42,27 @@ export async function createLogger(options: LoggerOptions): Promise<{ log: Engin
   if (options.onEntry) streams.push({ level: options.level, stream: entryStream(options.onEntry) });
   if (options.stderr) streams.push({ level: options.level, stream: pino.destination(2) });
   const root = pino({ level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.multistream(streams));
+  const state = { closed: false };
   return {
-    log: wrap(root),
+    log: wrap(root, state),
     async close() {
-      for (const file of files) {
-        file.flushSync();
-        file.end();
-      }
+      state.closed = true;
+      for (const file of files) file.end();
     },
   };
 }
 
-function wrap(logger: pino.Logger): EngineLog {
+/** After close(), a late line (a run finishing during shutdown) is dropped instead of throwing into the engine. */
+function wrap(logger: pino.Logger, state: { closed: boolean }): EngineLog {
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+    if (!state.closed) logger[level](fields ?? {}, message);
+  };
   return {
-    debug: (message, fields) => logger.debug(fields ?? {}, message),
-    info: (message, fields) => logger.info(fields ?? {}, message),
-    warn: (message, fields) => logger.warn(fields ?? {}, message),
-    error: (message, fields) => logger.error(fields ?? {}, message),
-    child: (fields) => wrap(logger.child(fields)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (fields) => wrap(logger.child(fields), state),
   };
 }
 

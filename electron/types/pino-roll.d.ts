@@ -10,6 +10,8 @@ declare module 'pino-roll' {
     limit?: { count?: number; removeOtherLogFiles?: boolean };
     symlink?: boolean;
     mkdir?: boolean;
+    /** Passed to sonic-boom: write synchronously. */
+    sync?: boolean;
   }
 
   export default function pinoRoll(options: PinoRollOptions): Promise<SonicBoom>;

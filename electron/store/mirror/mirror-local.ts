@@ -23,9 +23,10 @@ export interface MirrorState {
 }
 
 interface TableWriter {
-  columns: string[];
+  columns: Set<string>;
   numeric: Set<string>;
-  upsert: Database.Statement;
+  /** Upserts by the set of columns a row carries (columns the authority lacks keep their local default). */
+  upserts: Map<string, Database.Statement>;
   /** Per unique index: local rows holding the same value (slot, MO) under another id — stale, see `upsert`. */
   evictClashes: { columns: string[]; statement: Database.Statement }[];
   remove: Database.Statement;
@@ -80,14 +81,20 @@ export class MirrorLocalFile {
    * comes back, if it still exists, when its own change is applied.
    */
   upsert(table: MirroredTable, rows: readonly PgRow[]): void {
+    const [first] = rows;
+    if (!first) return;
     const writer = this.writer(table);
+    // Rows of one call come from one SELECT, so they carry the same columns.
+    const columns = Object.keys(first).filter((column) => writer.columns.has(column));
+    const numeric = columns.map((column) => writer.numeric.has(column));
+    const evictions = writer.evictClashes.filter((evict) => evict.columns.every((c) => columns.includes(c)));
+    const upsert = this.upsertStatement(table, writer, columns);
     for (const row of rows) {
-      const values = writer.columns.map((column) => toSqlite(row[column], writer.numeric.has(column)));
-      const id = values[writer.columns.indexOf('id')];
-      for (const evict of writer.evictClashes) {
-        evict.statement.run(...evict.columns.map((c) => values[writer.columns.indexOf(c)]), id);
+      const values = columns.map((column, i) => toSqlite(row[column], numeric[i]!));
+      for (const evict of evictions) {
+        evict.statement.run(...evict.columns.map((c) => values[columns.indexOf(c)]), values[columns.indexOf('id')]);
       }
-      writer.upsert.run(...values);
+      upsert.run(values);
     }
   }
 
@@ -109,14 +116,10 @@ export class MirrorLocalFile {
     const cached = this.writers.get(table);
     if (cached) return cached;
     const info = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string }[];
-    const columns = info.map((c) => c.name);
     const writer: TableWriter = {
-      columns,
+      columns: new Set(info.map((c) => c.name)),
       numeric: new Set(info.filter((c) => /INT|REAL/i.test(c.type)).map((c) => c.name)),
-      upsert: this.db.prepare(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
-      ),
+      upserts: new Map(),
       evictClashes: this.uniqueColumnSets(table).map((set) => ({
         columns: set,
         statement: this.db.prepare(`DELETE FROM ${table} WHERE ${set.map((c) => `${c} = ?`).join(' AND ')} AND id <> ?`),
@@ -125,6 +128,19 @@ export class MirrorLocalFile {
     };
     this.writers.set(table, writer);
     return writer;
+  }
+
+  private upsertStatement(table: MirroredTable, writer: TableWriter, columns: string[]): Database.Statement {
+    const key = columns.join(',');
+    let statement = writer.upserts.get(key);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      );
+      writer.upserts.set(key, statement);
+    }
+    return statement;
   }
 
   /** Columns of the table's unique indexes other than the primary key (mo_batch: slot and MO). */

@@ -46,17 +46,20 @@ export async function copyAll(db: PgDatabase, local: MirrorLocalFile, pageSize: 
 
 async function copyTable(tx: PgQueryable, local: MirrorLocalFile, table: MirroredTable, pageSize: number): Promise<void> {
   const stale = new Set(local.ids(table));
-  let after: unknown = null;
+  // Keyset pages (not OFFSET): each page is one index range scan, however deep into the table.
+  const pageAfter = (after: unknown) =>
+    after === undefined
+      ? tx.query(`SELECT * FROM ${table} ORDER BY id LIMIT $1`, [pageSize])
+      : tx.query(`SELECT * FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+  let page = pageAfter(undefined);
   for (;;) {
-    // Keyset pages (not OFFSET): each page is one index range scan, however deep into the table.
-    const { rows } =
-      after === null
-        ? await tx.query(`SELECT * FROM ${table} ORDER BY id LIMIT $1`, [pageSize])
-        : await tx.query(`SELECT * FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+    const { rows } = await page;
+    const last = rows.length === pageSize ? rows[rows.length - 1]!.id : undefined;
+    // The server prepares the next page while this one is written locally.
+    if (last !== undefined) page = pageAfter(last);
     local.transaction(() => local.upsert(table, rows));
     for (const row of rows) stale.delete(String(row.id));
-    if (rows.length < pageSize) break;
-    after = rows[rows.length - 1]!.id;
+    if (last === undefined) break;
   }
   if (stale.size > 0) local.transaction(() => local.remove(table, [...stale]));
 }

@@ -66,6 +66,7 @@ export class Mirror {
   private queued: Promise<void> | null = null;
   private cancelTimer: (() => void) | null = null;
   private started = false;
+  private closed = false;
   private online = false;
   private offlineSince: string | null = null;
   private lastPruneAt: number | null = null;
@@ -90,12 +91,15 @@ export class Mirror {
 
   /** Starts following the authority; returns at once (the first catch-up runs in the background). */
   start(): void {
-    if (this.started) return;
+    if (this.started || this.closed) return;
     this.started = true;
     this.tick();
   }
 
+  /** Stops following and closes the file and the connections; stopping twice is harmless. */
   async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.started = false;
     this.cancelTimer?.();
     this.cancelTimer = null;
