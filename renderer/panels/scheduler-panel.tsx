@@ -5,6 +5,8 @@ export function SchedulerPanel() {
   const scheduler = useConsoleState((state) => state.snapshot?.scheduler ?? null);
   const changing = useConsoleState((state) => state.scheduler);
   const setPaused = useConsoleState((state) => state.setSchedulerPaused);
+  const manualRuns = useConsoleState((state) => state.manualRuns);
+  const runTask = useConsoleState((state) => state.runTask);
   if (!scheduler) return null;
   return (
     <section className="card scheduler" aria-labelledby="scheduler-title">
@@ -33,6 +35,9 @@ export function SchedulerPanel() {
             <th scope="col">Task</th>
             <th scope="col" className="number">Every</th>
             <th scope="col">Next run</th>
+            <th scope="col">
+              <span className="visually-hidden">Run now</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -44,10 +49,25 @@ export function SchedulerPanel() {
               </td>
               <td className="number">{task.enabled ? interval(task.intervalMinutes) : 'off'}</td>
               <td>{task.enabled && !scheduler.paused ? localTime(task.nextRunAt) : '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Run ${task.task} now`}
+                  disabled={task.running || manualRuns.running.includes(task.task)}
+                  onClick={() => void runTask(task.task)}
+                >
+                  Run
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {manualRuns.last && (
+        <p className={manualRuns.last.failed ? 'tone-bad' : undefined} data-testid="task-run-outcome" role="status">
+          {manualRuns.last.task} {manualRuns.last.text}
+        </p>
+      )}
     </section>
   );
 }

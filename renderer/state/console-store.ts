@@ -4,7 +4,7 @@
  * after that the pushes keep it current.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LogEntry, Page, RunRecord, Snapshot } from '../../shared/domain';
+import type { LogEntry, Page, RunRecord, Snapshot, TaskName } from '../../shared/domain';
 import type { ConnectionStatus, EngineLink } from '../api/engine-link';
 import { describeSyncFailure, describeSyncOutcome, type OutcomeMessage } from './sync-outcome';
 import { withLiveRun, type RunsQuery } from './live-runs';
@@ -24,12 +24,15 @@ export interface ConsoleState {
     completed: number;
   };
   scheduler: { changing: boolean; error: string | null };
+  /** Tasks run by hand from this screen: which are in flight, and what the last one said. */
+  manualRuns: { running: TaskName[]; last: { task: TaskName; text: string; failed: boolean } | null };
   runs: { query: RunsQuery; shown: Page<RunRecord> | null; loading: boolean; error: string | null };
   /** Newest first. */
   logs: LogEntry[];
 
   syncNow(): Promise<void>;
   setSchedulerPaused(paused: boolean): Promise<void>;
+  runTask(task: TaskName): Promise<void>;
   showRuns(query: RunsQuery): Promise<void>;
   refreshSnapshot(): Promise<void>;
 }
@@ -42,6 +45,7 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
     snapshotError: null,
     sync: { running: false, outcome: null, completed: 0 },
     scheduler: { changing: false, error: null },
+    manualRuns: { running: [], last: null },
     runs: { query: { page: 1, pageSize: RUNS_PAGE_SIZE }, shown: null, loading: false, error: null },
     logs: [],
 
@@ -71,6 +75,19 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
       } catch (error) {
         set({ scheduler: { changing: false, error: messageOf(error) } });
       }
+    },
+
+    async runTask(task) {
+      if (get().manualRuns.running.includes(task)) return;
+      set((state) => ({ manualRuns: { ...state.manualRuns, running: [...state.manualRuns.running, task] } }));
+      let last: ConsoleState['manualRuns']['last'];
+      try {
+        const run = await link.api.runTask({ task });
+        last = { task, text: `${run.outcome}: ${run.reason}`, failed: run.outcome === 'error' };
+      } catch (error) {
+        last = { task, text: messageOf(error), failed: true };
+      }
+      set((state) => ({ manualRuns: { running: state.manualRuns.running.filter((t) => t !== task), last } }));
     },
 
     async showRuns(query) {

@@ -57,6 +57,8 @@ describe('operator console on the real engine', () => {
     expect(runs.slice(0, 2).map((r) => r.outcome)).toEqual(['skipped', 'fetched']);
     expect(runs[1]?.moIds).toHaveLength(10);
 
+    expect(await console_.runTaskNow('plc-read')).toMatch(/^plc-read (done|idle): 10 in queue: /);
+
     await mkdir('test-results', { recursive: true });
     await console_.screenshot('test-results/console-engine.png');
     expect(browser.pageErrors).toEqual([]);

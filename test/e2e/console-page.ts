@@ -164,6 +164,16 @@ export class ConsolePage {
     return text;
   }
 
+  /** Presses "Run" for one task in the scheduler card; returns what the console says the run did. */
+  async runTaskNow(task: string): Promise<string> {
+    const button = this.page.getByRole('button', { name: `Run ${task} now` });
+    await button.click();
+    const outcome = this.byTestId('task-run-outcome').filter({ hasText: new RegExp(`^${task} `) });
+    await outcome.waitFor({ timeout: WAIT_MS });
+    await this.page.getByRole('button', { name: `Run ${task} now` }).and(this.page.locator(':enabled')).waitFor({ timeout: WAIT_MS });
+    return (await outcome.textContent())?.trim() ?? '';
+  }
+
   async pauseScheduler(): Promise<void> {
     await this.setScheduler('paused');
   }

@@ -82,8 +82,10 @@ export class StationLease {
   private readonly name: string;
   private readonly listeners = new Set<(change: LeaseChange) => void>();
   private started = false;
+  private stopped = false;
   private cancelHeartbeat: (() => void) | null = null;
   private cancelExpiry: (() => void) | null = null;
+  private inFlight: Promise<void> | null = null;
   /** Local-clock time until which our last successful renewal lets us drive. */
   private drivingUntil: number | null = null;
   private current: { driver: LeaseDriver; instance: string } | null = null;
@@ -98,15 +100,19 @@ export class StationLease {
 
   /** Starts heartbeating (the first one at once). */
   start(): void {
-    if (this.started) return;
+    if (this.started || this.stopped) return;
     this.started = true;
     this.beat();
   }
 
-  /** Stops heartbeating and hands the lease back, so a standby station need not wait for the TTL. */
+  /** Stops heartbeating and hands the lease back, so a standby station need not wait for the TTL. Final: a stopped lease does not start again. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     this.started = false;
     this.cancelHeartbeat?.();
+    // A renewal still in flight could land after the hand-back and claim the lease again.
+    await this.inFlight;
     this.cancelExpiry?.();
     const wasDriver = this.drivingUntil !== null;
     this.drivingUntil = null;
@@ -136,7 +142,8 @@ export class StationLease {
 
   private beat = (): void => {
     this.cancelHeartbeat = null;
-    void this.heartbeat().finally(() => {
+    this.inFlight = this.heartbeat().finally(() => {
+      this.inFlight = null;
       if (this.started) this.cancelHeartbeat = this.options.clock.setTimer(Math.floor(this.ttlMs / 3), this.beat);
     });
   };

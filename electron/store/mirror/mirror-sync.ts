@@ -46,20 +46,17 @@ export async function copyAll(db: PgDatabase, local: MirrorLocalFile, pageSize: 
 
 async function copyTable(tx: PgQueryable, local: MirrorLocalFile, table: MirroredTable, pageSize: number): Promise<void> {
   const stale = new Set(local.ids(table));
-  // Keyset pages (not OFFSET): each page is one index range scan, however deep into the table.
-  const pageAfter = (after: unknown) =>
-    after === undefined
-      ? tx.query(`SELECT * FROM ${table} ORDER BY id LIMIT $1`, [pageSize])
-      : tx.query(`SELECT * FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
-  let page = pageAfter(undefined);
+  let after: unknown;
   for (;;) {
-    const { rows } = await page;
-    const last = rows.length === pageSize ? rows[rows.length - 1]!.id : undefined;
-    // The server prepares the next page while this one is written locally.
-    if (last !== undefined) page = pageAfter(last);
+    // Keyset pages (not OFFSET): each page is one index range scan, however deep into the table.
+    const { rows } =
+      after === undefined
+        ? await tx.query(`SELECT * FROM ${table} ORDER BY id LIMIT $1`, [pageSize])
+        : await tx.query(`SELECT * FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
     local.transaction(() => local.upsert(table, rows));
     for (const row of rows) stale.delete(String(row.id));
-    if (last === undefined) break;
+    if (rows.length < pageSize) break;
+    after = rows[rows.length - 1]!.id;
   }
   if (stale.size > 0) local.transaction(() => local.remove(table, [...stale]));
 }

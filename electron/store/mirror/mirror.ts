@@ -72,6 +72,8 @@ export class Mirror {
   private lastPruneAt: number | null = null;
 
   constructor(private readonly options: MirrorOptions) {
+    // Validates the connection options (and opens no connection yet) before the file is opened.
+    this.db = new PgDatabase(options.source, (error) => this.options.log?.debug('mirror: idle connection dropped', { error: error.message }));
     // Opening the file needs no network: the console reads it at once.
     this.store = new SqliteStore({
       file: options.file,
@@ -79,7 +81,6 @@ export class Mirror {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     this.local = new MirrorLocalFile(this.store.connection);
-    this.db = new PgDatabase(options.source, (error) => this.options.log?.debug('mirror: idle connection dropped', { error: error.message }));
     this.settings = {
       catchUpIntervalMs: options.catchUpIntervalMs ?? 10_000,
       pageSize: options.pageSize ?? 5_000,

@@ -308,7 +308,7 @@ export class SqliteStore implements AuthorityStore {
       runs: this.db
         .prepare(
           `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < ?
-           AND id NOT IN (SELECT id FROM sync_runs ORDER BY id DESC LIMIT ?)`,
+           AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?)`,
         )
         .run(olderThan, keepLast).changes,
       logs: this.db
