@@ -128,6 +128,19 @@ export interface HealthWarning {
   moId?: string;
 }
 
+/** Where the queue's truth lives and who drives the PLC (../shared/DESIGN.md "Data: who is the authority"). */
+export interface AuthorityStatus {
+  kind: 'sqlite' | 'postgres';
+  /** ISO time since which the authority has been unreachable (the console then shows the mirror's last known state). */
+  offlineSince: string | null;
+  /** The local mirror of a PostgreSQL authority; null in standalone mode. */
+  mirror: { lagMs: number | null; lastSyncAt: string | null } | null;
+  /** The station that drives the PLC (holds the lease); null when nobody does. */
+  driver: { station: string; since: string; heartbeatAt: string } | null;
+  /** Whether this station drives the PLC; a monitoring station only watches (its Sync now still goes through the gate). */
+  drivesPlc: boolean;
+}
+
 export interface Snapshot {
   station: string;
   generatedAt: string;
@@ -138,6 +151,7 @@ export interface Snapshot {
   warnings: HealthWarning[];
   /** Calls to Odoo still to be made; quarantined ones wait for an operator (retry or export). */
   outbox: { pending: number; quarantined: OutboxEntry[] };
+  authority: AuthorityStatus;
 }
 
 /**

@@ -27,6 +27,7 @@ import { EventBus } from './event-bus';
 import { isProcessAlive } from './process-alive';
 import { publicConfig } from './public-config';
 import { Scheduler, type Job } from './scheduler';
+import { standaloneRole, type StationRole } from './station-role';
 import { buildSnapshot } from './snapshot';
 import { createTaskBodies, type Checkpoints } from './engine-tasks';
 import { errorMessage, runTask, type TaskBody } from './task-runner';
@@ -42,6 +43,8 @@ export interface EngineParts {
   toRecipe(mo: OdooMo, batchNo: number): RecipeResult;
   clock: Clock;
   log: EngineLog;
+  /** Standalone when omitted: this station always drives the PLC. */
+  role?: StationRole;
   bus?: EventBus;
   checkpoints?: Checkpoints;
 }
@@ -50,6 +53,7 @@ export class Engine {
   readonly bus: EventBus;
   readonly backend: ConsoleBackend;
   private readonly scheduler: Scheduler;
+  private readonly role: StationRole;
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
   private snapshotQueued = false;
@@ -59,6 +63,8 @@ export class Engine {
 
   constructor(private readonly parts: EngineParts) {
     this.bus = parts.bus ?? new EventBus();
+    this.role = parts.role ?? standaloneRole(parts.config.station, new Date(parts.clock.now()).toISOString());
+    this.role.onChange(() => this.publishSnapshot());
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     const bodies = createTaskBodies({
@@ -127,6 +133,7 @@ export class Engine {
       lastSync,
       connections: { odoo: this.odooLink.state(), plc: plc.health(), database: this.databaseLink.state() },
       outbox: { pending: open.length, quarantined },
+      authority: this.role.status(),
     });
     snapshot.warnings = evaluateHealth({
       now: clock.now(),

@@ -1,5 +1,5 @@
 /** Assembles what the console shows at a glance from the engine's parts (pure); warnings come from health-evaluation.ts. */
-import type { ConnectionState, OutboxEntry, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
+import type { AuthorityStatus, ConnectionState, OutboxEntry, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
 import type { PlcLinkHealth } from '../plc/plc-link';
 import type { JobState } from './scheduler';
 
@@ -13,6 +13,7 @@ export interface SnapshotInputs {
   lastSync: RunRecord | null;
   connections: { odoo: ConnectionState; plc: PlcLinkHealth; database: ConnectionState };
   outbox: { pending: number; quarantined: OutboxEntry[] };
+  authority: AuthorityStatus;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -42,5 +43,6 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     lastSync: inputs.lastSync,
     warnings: [],
     outbox: inputs.outbox,
+    authority: inputs.authority,
   };
 }

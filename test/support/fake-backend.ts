@@ -127,6 +127,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         database: { state: 'ok', detail: 'in memory', lastOkAt: new Date(START).toISOString() },
       },
       lastSync: runs.find((run) => run.task === 'mo-sync') ?? null,
+      authority: {
+        kind: 'sqlite',
+        offlineSince: null,
+        mirror: null,
+        driver: { station: STATION, since: new Date(START).toISOString(), heartbeatAt: new Date(START).toISOString() },
+        drivesPlc: true,
+      },
       warnings: outbox
         .filter((entry) => entry.state === 'quarantined')
         .map((entry) => ({ kind: 'quarantined-push' as const, message: `Odoo refused the consumption of ${entry.moId}`, moId: entry.moId })),
