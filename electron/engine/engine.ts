@@ -30,7 +30,7 @@ import { Scheduler, type Job } from './scheduler';
 import { standaloneRole, type StationRole } from './station-role';
 import { buildSnapshot } from './snapshot';
 import { createTaskBodies, type Checkpoints } from './engine-tasks';
-import { errorMessage, runTask, type TaskBody } from './task-runner';
+import { errorMessage, RunRecorder, type TaskBody } from './task-runner';
 import { evaluateHealth } from './tasks/health/health-evaluation';
 import type { Finding } from './tasks/plc-read/feedback-judgement';
 import type { RecipeResult } from '../odoo/mo-recipe';
@@ -49,11 +49,15 @@ export interface EngineParts {
   checkpoints?: Checkpoints;
 }
 
+/** Tasks that act on the PLC or Odoo: only the station that drives the PLC runs them on its timers. */
+const DRIVER_TASKS: ReadonlySet<TaskName> = new Set(['mo-sync', 'plc-read', 'complete', 'equipment-failure', 'log-cleanup']);
+
 export class Engine {
   readonly bus: EventBus;
   readonly backend: ConsoleBackend;
   private readonly scheduler: Scheduler;
   private readonly role: StationRole;
+  private readonly recorder: RunRecorder;
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
   private snapshotQueued = false;
@@ -65,6 +69,7 @@ export class Engine {
     this.bus = parts.bus ?? new EventBus();
     this.role = parts.role ?? standaloneRole(parts.config.station, new Date(parts.clock.now()).toISOString());
     this.role.onChange(() => this.publishSnapshot());
+    this.recorder = new RunRecorder({ store: parts.store, clock: parts.clock, station: parts.config.station, onRun: (run) => this.announce(run) });
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     const bodies = createTaskBodies({
@@ -79,6 +84,7 @@ export class Engine {
       enabled: parts.config.tasks[task].enabled,
       intervalMs: parts.config.tasks[task].intervalMs,
       run: (trigger) => this.record(task, trigger, bodies[task]),
+      ...(DRIVER_TASKS.has(task) ? { scheduledWhen: () => this.role.drivesPlc() } : {}),
     }));
     this.scheduler = new Scheduler(parts.clock, jobs, {
       paused: !parts.config.autoSync,
@@ -150,10 +156,18 @@ export class Engine {
   }
 
   private async record(task: TaskName, trigger: Trigger, body: TaskBody): Promise<RunRecord> {
-    const { store, clock, config, log } = this.parts;
-    const run = await runTask({ store, clock, station: config.station, onRun: (r) => this.announce(r, log) }, task, trigger, body);
+    // A monitoring station leaves the PLC and Odoo to the driver; its Sync now still goes through the gate.
+    const monitoring = task !== 'mo-sync' && DRIVER_TASKS.has(task) && !this.role.drivesPlc();
+    const run = await this.recorder.run(task, trigger, monitoring ? this.leaveToDriver() : body);
     if (task === 'complete' && run.outcome === 'done') await this.syncIfQueueEmptied();
     return run;
+  }
+
+  private leaveToDriver(): TaskBody {
+    return async () => {
+      const driver = this.role.status().driver;
+      return { outcome: 'skipped', reason: `${driver ? `station ${driver.station}` : 'no station'} drives the PLC; this station only monitors` };
+    };
   }
 
   /** The last batch just left: fetch the next wave now rather than at the next interval (same gate, same rules). */
@@ -164,7 +178,8 @@ export class Engine {
     this.runTask('mo-sync', 'schedule').catch((error: unknown) => log.error('sync after the queue emptied failed', { error: errorMessage(error) }));
   }
 
-  private announce(run: RunRecord, log: EngineLog): void {
+  private announce(run: RunRecord): void {
+    const { log } = this.parts;
     const level = run.outcome === 'error' ? 'error' : 'info';
     log[level](`${run.task} ${run.outcome}: ${run.reason}`, { task: run.task, trigger: run.trigger, runId: run.id });
     this.bus.emit('run', run);

@@ -13,6 +13,8 @@ export interface Job {
   enabled: boolean;
   intervalMs: number;
   run(trigger: Trigger): Promise<RunRecord>;
+  /** Timer runs happen only while this holds (e.g. only the station that drives the PLC); manual triggers always run. */
+  scheduledWhen?: () => boolean;
 }
 
 export interface JobState {
@@ -113,6 +115,7 @@ export class Scheduler {
       slot.cancelTimer = null;
       // Re-arm first: the cadence does not drift with the run's duration.
       this.arm(slot);
+      if (slot.job.scheduledWhen && !slot.job.scheduledWhen()) return;
       this.trigger(slot.job.task, 'schedule').catch((error: unknown) => this.onError(slot.job.task, error));
     });
     this.changed();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRecord, Trigger } from '../../shared/domain';
-import { runTask } from '../../electron/engine/task-runner';
+import { RunRecorder } from '../../electron/engine/task-runner';
 import { createMoSyncTask, type MoSyncStep } from '../../electron/engine/tasks/mo-sync/mo-sync-task';
 import { toRecipe } from '../../electron/odoo/mo-recipe';
 import type { OdooMo } from '../../electron/odoo/odoo-replies';
@@ -49,8 +49,10 @@ export class MoSyncFixture {
     checkpoint: (step) => this.checkpoint?.(step),
   });
 
+  private readonly recorder = new RunRecorder({ store: this.store, clock: this.clock, station: 'test-station', onRun: () => undefined });
+
   sync(trigger: Trigger = 'manual'): Promise<RunRecord> {
-    return runTask({ store: this.store, clock: this.clock, station: 'test-station', onRun: () => undefined }, 'mo-sync', trigger, this.task);
+    return this.recorder.run('mo-sync', trigger, this.task);
   }
 
   /** What the PLC's WRITE area holds, slot by slot ('' = empty slot). */
