@@ -2,13 +2,16 @@
  * An in-memory ConsoleBackend for host and console tests: canned but stateful.
  * "Odoo" holds a numbered list of MOs; syncNow obeys the gate the way the
  * engine does (skipped while the queue is not empty, busy while another sync
- * runs) and, like the engine, pushes a run and a snapshot event. Time comes
- * from a counter, so every result is deterministic.
+ * runs, skipped while the authority is offline) and, like the engine, pushes a
+ * run and a snapshot event. Time comes from a counter, so every result is
+ * deterministic. Standalone by default; setAuthority switches to plant mode.
  */
 import { queueBatch } from './queue-batch';
 import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
 import {
   TASK_NAMES,
+  type AuthorityStatus,
+  type ConnectionState,
   type HistoryEntry,
   type LogEntry,
   type Outcome,
@@ -42,6 +45,13 @@ export interface FakeBackend {
   pushLog(message: string, level?: LogEntry['level']): void;
   /** Odoo refused the consumption of `moId` too often: an outbox entry waits for the operator. */
   quarantinePush(moId: string, lastError: string): OutboxEntry;
+  /**
+   * Changes what the engine reports about the authority (plant mode, offline,
+   * monitoring, mirror lag) and pushes the snapshot, as the engine does when
+   * its station role changes. While `offlineSince` is set, Sync now is skipped
+   * and archive/retry fail, naming the unreachable database.
+   */
+  setAuthority(change: Partial<AuthorityStatus>): void;
   /** Makes the next call of `method` throw `message`. */
   failNext(method: RequestName, message: string): void;
   /** Listeners currently subscribed, over all events. */
@@ -74,6 +84,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const failures = new Map<RequestName, string>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const calls = Object.fromEntries(Object.keys(requests).map((name) => [name, 0])) as Record<RequestName, number>;
+  let authority: AuthorityStatus = {
+    kind: 'sqlite',
+    offlineSince: null,
+    mirror: null,
+    driver: { station: STATION, since: new Date(START).toISOString(), heartbeatAt: new Date(START).toISOString() },
+    drivesPlc: true,
+  };
 
   const now = (): string => new Date(START + 1000 * tick++).toISOString();
 
@@ -81,7 +98,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     for (const listener of listeners.get(event) ?? []) (listener as (value: EventMap[E]) => void)(payload);
   }
 
-  function record(task: TaskName, trigger: Trigger, outcome: Outcome, reason: string, moIds: string[] = []): RunRecord {
+  function record(
+    task: TaskName,
+    trigger: Trigger,
+    outcome: Outcome,
+    reason: string,
+    moIds: string[] = [],
+    queueCount: number | null = task === 'mo-sync' ? queue.length : null,
+  ): RunRecord {
     const startedAt = now();
     const run: RunRecord = {
       id: nextRunId++,
@@ -90,7 +114,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       startedAt,
       finishedAt: now(),
       outcome,
-      queueCount: task === 'mo-sync' ? queue.length : null,
+      queueCount,
       moIds,
       reason,
       durationMs: 1000,
@@ -124,16 +148,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       connections: {
         odoo: { state: 'ok', detail: 'fake Odoo', lastOkAt: new Date(START).toISOString() },
         plc: { state: 'ok', detail: 'fake PLC', lastOkAt: new Date(START).toISOString() },
-        database: { state: 'ok', detail: 'in memory', lastOkAt: new Date(START).toISOString() },
+        database: databaseConnection(),
       },
       lastSync: runs.find((run) => run.task === 'mo-sync') ?? null,
-      authority: {
-        kind: 'sqlite',
-        offlineSince: null,
-        mirror: null,
-        driver: { station: STATION, since: new Date(START).toISOString(), heartbeatAt: new Date(START).toISOString() },
-        drivesPlc: true,
-      },
+      authority: { ...authority },
       warnings: outbox
         .filter((entry) => entry.state === 'quarantined')
         .map((entry) => ({ kind: 'quarantined-push' as const, message: `Odoo refused the consumption of ${entry.moId}`, moId: entry.moId })),
@@ -142,6 +160,21 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         quarantined: outbox.filter((entry) => entry.state === 'quarantined').map((entry) => ({ ...entry })),
       },
     };
+  }
+
+  function databaseConnection(): ConnectionState {
+    if (authority.offlineSince !== null) return { state: 'down', detail: unreachable(), lastOkAt: authority.offlineSince };
+    return { state: 'ok', detail: authority.kind === 'postgres' ? 'fake PostgreSQL' : 'in memory', lastOkAt: new Date(START).toISOString() };
+  }
+
+  /** The engine's words for a lost authority (electron/store/postgres/pg-unavailable.ts). */
+  function unreachable(): string {
+    return `${authority.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'} unreachable (fake): connection refused`;
+  }
+
+  /** Archive and retry write to the authority: refused while it is offline, as the engine's store refuses them. */
+  function needAuthority(): void {
+    if (authority.offlineSince !== null) throw new Error(unreachable());
   }
 
   function fetchWave(): string[] {
@@ -166,6 +199,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         const hold = syncHold;
         syncHold = null;
         await hold;
+      }
+      if (authority.offlineSince !== null) {
+        // The engine never decides the gate on the mirror (../shared/DESIGN.md "Data: who is the authority").
+        return record('mo-sync', 'manual', 'skipped', `${unreachable()}; nothing was fetched (the gate is never decided on the local mirror)`, [], null);
       }
       if (queue.length > 0) {
         return record('mo-sync', 'manual', 'skipped', `waiting for the PLC to finish ${queue.length} batches`);
@@ -219,6 +256,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       );
     }),
     retryOutbox: counted('retryOutbox', async ({ id }) => {
+      needAuthority();
       const entry = outbox.find((candidate) => candidate.id === id);
       if (!entry) throw new Error(`no outbox entry ${id}`);
       Object.assign(entry, { state: 'pending', nextAttemptAt: null, updatedAt: now() });
@@ -226,6 +264,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       return { ...entry };
     }),
     archiveBatch: counted('archiveBatch', async ({ moId, reason }) => {
+      needAuthority();
       const index = queue.findIndex((batch) => batch.moId === moId);
       const batch = queue[index];
       if (!batch) throw new Error(`${moId} is not in the queue`);
@@ -240,7 +279,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     getConfig: counted('getConfig', async () => ({
       station: STATION,
       dataDir: '/tmp/fake',
-      authority: 'sqlite',
+      authority: authority.kind,
       odoo: { baseUrl: 'http://odoo.invalid', db: 'fake', username: 'operator', passwordSet: true },
       plc: { host: '127.0.0.1', port: 9600, protocol: 'udp', timeoutSec: 2, clientNode: 1, plcNode: 2 },
       syncBatchLimit: waveSize,
@@ -317,6 +356,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       outbox.push(entry);
       emit('snapshot', snapshot());
       return { ...entry };
+    },
+    setAuthority(change) {
+      authority = { ...authority, ...change };
+      emit('snapshot', snapshot());
     },
     failNext(method, message) {
       failures.set(method, message);

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Clock } from '../../engine/clock';
 import type { EngineLog } from '../../engine/engine-log';
+import { AuthorityUnavailableError } from '../authority-store';
 import type { PgConnectionOptions } from '../postgres/pg-connection-options';
 import { PgDatabase } from '../postgres/pg-database';
 import { CHANGE_CHANNEL } from '../postgres/pg-migrations';
@@ -138,6 +139,7 @@ export class Mirror {
    * Rejects with AuthorityUnavailableError while the authority is unreachable.
    */
   catchUp(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the mirror is stopped'));
     if (!this.running) {
       this.running = this.runCatchUp().finally(() => {
         this.running = null;
@@ -177,7 +179,8 @@ export class Mirror {
       this.setOnline();
     } catch (error) {
       const translated = this.db.translate(error);
-      this.setOffline(translated);
+      if (translated instanceof AuthorityUnavailableError) this.setOffline(translated);
+      else this.options.log?.error('mirror: catch-up failed', { error: messageOf(translated) });
       throw translated;
     }
   }
@@ -269,7 +272,7 @@ export class Mirror {
 
   private setOffline(error: unknown): void {
     if (this.online || this.offlineSince === null) {
-      this.options.log?.warn('mirror: authority unreachable; serving the last known copy', { error: String((error as Error)?.message ?? error) });
+      this.options.log?.warn('mirror: authority unreachable; serving the last known copy', { error: messageOf(error) });
     }
     this.online = false;
     this.offlineSince ??= new Date(this.options.clock.now()).toISOString();
@@ -281,3 +284,5 @@ export class Mirror {
     for (const listener of this.statusListeners) listener(status);
   }
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

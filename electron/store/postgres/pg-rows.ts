@@ -1,6 +1,4 @@
 /** Small helpers for writing rows to PostgreSQL and reading the app's own tables back. */
-import type { BatchRecipe } from '../../../shared/domain';
-import type { DispatchIntent } from '../authority-store';
 import type { Row } from '../batch-columns';
 
 /** `INSERT INTO table (columns) VALUES ($1, …), (…)` for these rows, with its parameters. */
@@ -21,23 +19,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A batch id that is not a uuid names no row (and would make PostgreSQL reject the whole statement). */
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** A type (not an interface) so that it satisfies the driver's row shape. */
-export type PgIntentRow = {
-  id: string | number;
-  run_id: string | number;
-  station: string;
-  created_at: Date;
-  phase: DispatchIntent['phase'];
-  recipes: BatchRecipe[];
-};
-
-export function pgRowToIntent(row: PgIntentRow): DispatchIntent {
-  return {
-    id: Number(row.id),
-    runId: Number(row.run_id),
-    station: row.station,
-    createdAt: row.created_at.toISOString(),
-    phase: row.phase,
-    recipes: row.recipes,
-  };
-}

@@ -16,28 +16,30 @@ import type {
   RunRecord,
   TaskName,
 } from '../../../shared/domain';
-import type {
-  ArchiveRequest,
-  AuthorityStore,
-  BatchFeedback,
-  DispatchIntent,
-  EquipmentFailureEvent,
-  HistoryFilter,
-  NewOutboxEntry,
-  OutboxPatch,
-  RunFilter,
-  RunFinish,
-  RunStart,
-  SyncLock,
+import {
+  AuthorityUnavailableError,
+  type ArchiveRequest,
+  type AuthorityStore,
+  type BatchFeedback,
+  type DispatchIntent,
+  type EquipmentFailureEvent,
+  type HistoryFilter,
+  type NewOutboxEntry,
+  type OutboxPatch,
+  type RunFilter,
+  type RunFinish,
+  type RunStart,
+  type SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
 import { rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { rowToRun, type RunRow } from '../run-rows';
 import type { PgConnectionOptions } from './pg-connection-options';
-import { PgDatabase } from './pg-database';
+import { PgDatabase, type PgQueryable, type PgRow } from './pg-database';
 import { tryAcquirePgGateLock } from './pg-gate-lock';
 import { migratePostgres } from './pg-migrate';
-import { insertRows, isUuid, pgRowToIntent, type PgIntentRow } from './pg-rows';
+import { rowToIntent, type IntentRow } from '../intent-rows';
+import { insertRows, isUuid } from './pg-rows';
 
 export interface PgStoreOptions extends PgConnectionOptions {
   /** Told when an idle pooled connection breaks (server restart, network); the pool replaces it. */
@@ -48,19 +50,29 @@ const OPEN_PHASES = ['writing', 'verified'];
 
 export class PgStore implements AuthorityStore {
   readonly kind = 'postgres' as const;
+  private readonly db: PgDatabase;
+  private migration: Promise<void> | null = null;
 
-  private constructor(private readonly db: PgDatabase) {}
+  /**
+   * Connects lazily: the first call migrates (additively) and every call
+   * waits for that. While the server is unreachable calls reject with
+   * AuthorityUnavailableError and the next one tries again; an unusable
+   * database (AuthoritySchemaError) stays refused.
+   */
+  constructor(options: PgStoreOptions) {
+    this.db = new PgDatabase(options, options.onConnectionError);
+  }
 
-  /** Connects, migrates (additively) and returns the store; rejects with one clear message if the database is unusable. */
+  /** Connects and migrates now: rejects with one clear message if the database is unreachable or unusable. */
   static async open(options: PgStoreOptions): Promise<PgStore> {
-    const db = new PgDatabase(options, options.onConnectionError);
+    const store = new PgStore(options);
     try {
-      await migratePostgres(db);
+      await store.ready();
     } catch (error) {
-      await db.close();
+      await store.close();
       throw error;
     }
-    return new PgStore(db);
+    return store;
   }
 
   /** host:port/database, for messages and the console's connection panel. */
@@ -68,22 +80,22 @@ export class PgStore implements AuthorityStore {
     return this.db.target;
   }
 
-  tryAcquireSyncLock(): Promise<SyncLock | null> {
-    return tryAcquirePgGateLock(this.db);
+  async tryAcquireSyncLock(): Promise<SyncLock | null> {
+    return tryAcquirePgGateLock(await this.ready());
   }
 
   async countQueue(): Promise<number> {
-    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mo_batch');
+    const [row] = await this.query<{ n: number }>('SELECT count(*)::int AS n FROM mo_batch');
     return row?.n ?? 0;
   }
 
   async listQueue(): Promise<QueueBatch[]> {
-    return (await this.db.query('SELECT * FROM mo_batch ORDER BY batch_no')).map(rowToQueueBatch);
+    return (await this.query('SELECT * FROM mo_batch ORDER BY batch_no')).map(rowToQueueBatch);
   }
 
   async knownMoIds(moIds: readonly string[]): Promise<Set<string>> {
     if (moIds.length === 0) return new Set();
-    const rows = await this.db.query<{ mo_id: string }>(
+    const rows = await this.query<{ mo_id: string }>(
       `SELECT mo_id FROM mo_batch WHERE mo_id = ANY($1)
        UNION SELECT mo_id FROM mo_histories WHERE mo_id = ANY($1)
        UNION SELECT recipe->>'moId' FROM dispatch_intents, jsonb_array_elements(recipes) AS recipe
@@ -94,26 +106,26 @@ export class PgStore implements AuthorityStore {
   }
 
   async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string): Promise<DispatchIntent> {
-    const [row] = await this.db.query<PgIntentRow>(
+    const [row] = await this.query<IntentRow>(
       `INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes)
        VALUES ($1, $2, $3, 'writing', $4::jsonb) RETURNING *`,
       [runId, station, at, JSON.stringify(recipes)],
     );
-    return pgRowToIntent(row!);
+    return rowToIntent(row!);
   }
 
   async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void> {
-    await this.db.query(
+    await this.query(
       `UPDATE dispatch_intents SET phase = $1::text, resolved_at = CASE WHEN $1::text = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
       [phase, at, intentId],
     );
   }
 
   async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const [row] = (await tx.query<PgIntentRow>('SELECT * FROM dispatch_intents WHERE id = $1 FOR UPDATE', [intentId])).rows;
+    await this.transaction(async (tx) => {
+      const [row] = (await tx.query<IntentRow>('SELECT * FROM dispatch_intents WHERE id = $1 FOR UPDATE', [intentId])).rows;
       if (!row) throw new Error(`dispatch intent ${intentId} does not exist`);
-      const intent = pgRowToIntent(row);
+      const intent = rowToIntent(row);
       if (intent.recipes.length > 0) {
         const insert = insertRows('mo_batch', RECIPE_COLUMNS, intent.recipes.map(recipeToRow));
         await tx.query(insert.sql, insert.params);
@@ -123,12 +135,12 @@ export class PgStore implements AuthorityStore {
   }
 
   async unresolvedIntents(): Promise<DispatchIntent[]> {
-    const rows = await this.db.query<PgIntentRow>('SELECT * FROM dispatch_intents WHERE phase = ANY($1) ORDER BY id', [OPEN_PHASES]);
-    return rows.map(pgRowToIntent);
+    const rows = await this.query<IntentRow>('SELECT * FROM dispatch_intents WHERE phase = ANY($1) ORDER BY id', [OPEN_PHASES]);
+    return rows.map(rowToIntent);
   }
 
   async startRun(run: RunStart): Promise<number> {
-    const [row] = await this.db.query<{ id: string }>(
+    const [row] = await this.query<{ id: string }>(
       'INSERT INTO sync_runs (task, trigger, station, pid, started_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [run.task, run.trigger, run.station, run.pid, run.startedAt],
     );
@@ -136,7 +148,7 @@ export class PgStore implements AuthorityStore {
   }
 
   async finishRun(id: number, finish: RunFinish): Promise<RunRecord> {
-    const [row] = await this.db.query<RunRow & Row>(
+    const [row] = await this.query<RunRow & Row>(
       `UPDATE sync_runs SET finished_at = $2, outcome = $3, reason = $4, queue_count = $5, mo_ids = $6,
          duration_ms = round(extract(epoch FROM ($2::timestamptz - started_at)) * 1000)
        WHERE id = $1 RETURNING *`,
@@ -147,7 +159,7 @@ export class PgStore implements AuthorityStore {
   }
 
   async closeInterruptedRuns(station: string, isAlive: (pid: number) => boolean, reason: string, at: string): Promise<RunRecord[]> {
-    const open = await this.db.query<{ id: string; pid: number }>(
+    const open = await this.query<{ id: string; pid: number }>(
       'SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = $1 ORDER BY id',
       [station],
     );
@@ -164,8 +176,8 @@ export class PgStore implements AuthorityStore {
     if (filter.task) where.push(`task = $${params.push(filter.task)}`);
     if (filter.outcome) where.push(`outcome = $${params.push(filter.outcome)}`);
     const clause = where.join(' AND ');
-    const [count] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_runs WHERE ${clause}`, params);
-    const rows = await this.db.query<RunRow & Row>(
+    const [count] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_runs WHERE ${clause}`, params);
+    const rows = await this.query<RunRow & Row>(
       `SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
@@ -174,7 +186,7 @@ export class PgStore implements AuthorityStore {
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
     const outcomeClause = outcomes?.length ? 'AND outcome = ANY($2)' : '';
-    const [row] = await this.db.query<RunRow & Row>(
+    const [row] = await this.query<RunRow & Row>(
       `SELECT * FROM sync_runs WHERE task = $1 AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`,
       outcomes?.length ? [task, outcomes] : [task],
     );
@@ -190,8 +202,8 @@ export class PgStore implements AuthorityStore {
     }
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [count] = await this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mo_histories ${clause}`, params);
-    const rows = await this.db.query(
+    const [count] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM mo_histories ${clause}`, params);
+    const rows = await this.query(
       `SELECT * FROM mo_histories ${clause}
        ORDER BY archived_at DESC NULLS LAST, last_read_from_plc DESC NULLS LAST, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -203,7 +215,7 @@ export class PgStore implements AuthorityStore {
   async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
     const ids = feedback.map((f) => f.batchId).filter(isUuid);
     if (ids.length === 0) return 0;
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const stored = (await tx.query('SELECT * FROM mo_batch WHERE id = ANY($1::uuid[]) FOR UPDATE', [ids])).rows;
       let changedRows = 0;
       for (const item of feedback) {
@@ -226,7 +238,7 @@ export class PgStore implements AuthorityStore {
 
   async archiveBatch(request: ArchiveRequest): Promise<void> {
     const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
-    await this.db.transaction(async (tx) => {
+    await this.transaction(async (tx) => {
       if (isUuid(request.batchId)) {
         await tx.query(
           `INSERT INTO mo_histories (${copied}, status, notes, archived_at)
@@ -243,12 +255,12 @@ export class PgStore implements AuthorityStore {
 
   async markOdooCancelled(batchId: string): Promise<void> {
     if (!isUuid(batchId)) return;
-    await this.db.query('UPDATE mo_batch SET odoo_cancelled = true WHERE id = $1', [batchId]);
+    await this.query('UPDATE mo_batch SET odoo_cancelled = true WHERE id = $1', [batchId]);
   }
 
   async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
     // Two statements, not one: the second sees a concurrent enqueue that the first one waited for.
-    await this.db.query(
+    await this.query(
       `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
        VALUES ($1, $2, $3::jsonb, 'pending', $4, $4) ON CONFLICT (mo_id, kind) DO NOTHING`,
       [entry.moId, entry.kind, JSON.stringify(entry.payload), entry.at],
@@ -266,7 +278,7 @@ export class PgStore implements AuthorityStore {
     if (patch.nextAttemptAt !== undefined) columns.next_attempt_at = patch.nextAttemptAt;
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const names = Object.keys(columns);
-    const [row] = await this.db.query<OutboxRow & Row>(
+    const [row] = await this.query<OutboxRow & Row>(
       `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
       [id, ...names.map((c) => columns[c])],
     );
@@ -275,20 +287,20 @@ export class PgStore implements AuthorityStore {
   }
 
   async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
-    const [row] = await this.db.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE mo_id = $1 AND kind = $2', [moId, kind]);
+    const [row] = await this.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE mo_id = $1 AND kind = $2', [moId, kind]);
     return row ? rowToOutbox(row) : null;
   }
 
   async listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]> {
     if (states.length === 0) return [];
-    const rows = await this.db.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE state = ANY($1) ORDER BY id', [states]);
+    const rows = await this.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE state = ANY($1) ORDER BY id', [states]);
     return rows.map(rowToOutbox);
   }
 
   async saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }> {
     // The plant stores naive timestamps: failure_date in plant local time as the PLC reports it,
     // created_at/updated_at in UTC (../shared/plant/schema.md §3).
-    const rows = await this.db.query(
+    const rows = await this.query(
       `INSERT INTO equipment_failure (equipment_code, equipment_name, description, failure_date, created_at, updated_at, source)
        VALUES ($1, '', $2, $3::timestamp, $4::timestamptz AT TIME ZONE 'UTC', $4::timestamptz AT TIME ZONE 'UTC', $5)
        ON CONFLICT DO NOTHING RETURNING id`,
@@ -298,10 +310,10 @@ export class PgStore implements AuthorityStore {
   }
 
   async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
-    return this.db.transaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const runs = await tx.query(
         `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < $1
-           AND id NOT IN (SELECT id FROM sync_runs ORDER BY id DESC LIMIT $2)`,
+           AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT $2)`,
         [olderThan, keepLast],
       );
       const logs = await tx.query(
@@ -315,5 +327,22 @@ export class PgStore implements AuthorityStore {
 
   async close(): Promise<void> {
     await this.db.close();
+  }
+
+  private async ready(): Promise<PgDatabase> {
+    this.migration ??= migratePostgres(this.db).catch((error: unknown) => {
+      if (error instanceof AuthorityUnavailableError) this.migration = null;
+      throw error;
+    });
+    await this.migration;
+    return this.db;
+  }
+
+  private async query<R extends PgRow = PgRow>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+    return (await this.ready()).query<R>(sql, params);
+  }
+
+  private async transaction<T>(work: (tx: PgQueryable) => Promise<T>): Promise<T> {
+    return (await this.ready()).transaction(work);
   }
 }

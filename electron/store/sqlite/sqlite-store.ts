@@ -31,6 +31,7 @@ import type {
   SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
+import { rowToIntent, type IntentRow } from '../intent-rows';
 import { rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { rowToRun, type RunRow } from '../run-rows';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
@@ -150,7 +151,9 @@ export class SqliteStore implements AuthorityStore {
         queueCount: finish.queueCount ?? null,
         moIds: JSON.stringify(finish.moIds ?? []),
       });
-    return rowToRun(this.db.prepare('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunRow);
+    const row = this.db.prepare('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunRow | undefined;
+    if (!row) throw new Error(`run ${id} does not exist`);
+    return rowToRun(row);
   }
 
   async closeInterruptedRuns(
@@ -212,7 +215,7 @@ export class SqliteStore implements AuthorityStore {
     const rows = this.db
       .prepare(
         `SELECT * FROM mo_histories ${clause}
-         ORDER BY archived_at IS NULL, archived_at DESC, last_read_from_plc IS NULL, last_read_from_plc DESC
+         ORDER BY archived_at IS NULL, archived_at DESC, last_read_from_plc IS NULL, last_read_from_plc DESC, id
          LIMIT ? OFFSET ?`,
       )
       .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as Row[];
@@ -277,7 +280,9 @@ export class SqliteStore implements AuthorityStore {
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
     this.db.prepare(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
-    return rowToOutbox(this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow);
+    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    if (!row) throw new Error(`outbox entry ${id} does not exist`);
+    return rowToOutbox(row);
   }
 
   async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
@@ -329,26 +334,6 @@ export class SqliteStore implements AuthorityStore {
     if (!row) throw new Error(`dispatch intent ${id} does not exist`);
     return rowToIntent(row);
   }
-}
-
-interface IntentRow {
-  id: number;
-  run_id: number;
-  station: string;
-  created_at: string;
-  phase: DispatchIntent['phase'];
-  recipes: string;
-}
-
-function rowToIntent(row: IntentRow): DispatchIntent {
-  return {
-    id: row.id,
-    runId: row.run_id,
-    station: row.station,
-    createdAt: row.created_at,
-    phase: row.phase,
-    recipes: JSON.parse(row.recipes) as BatchRecipe[],
-  };
 }
 
 /** SQLite has no boolean type: flags are stored as 0/1. */

@@ -1,17 +1,21 @@
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { describeAuthorityStore } from '../../support/authority-store-contract';
-import { startTestPostgres, type TestPostgres } from '../../support/postgres';
-import pg from 'pg';
+import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
+/** A migrated database each test copies: much faster than migrating afresh every time. */
+let migrated: string;
 beforeAll(async () => {
   server = await startTestPostgres();
+  migrated = new URL(await server.createDatabase()).pathname.slice(1);
+  await (await PgStore.open({ connectionString: databaseUrl(server.url, migrated) })).close();
 });
 afterAll(async () => server?.stop());
 
 describeAuthorityStore('PgStore', async () => {
-  const url = await server.createDatabase();
+  const url = await server.createDatabase(undefined, migrated);
   const store = await PgStore.open({ connectionString: url });
   const raw = new pg.Pool({ connectionString: url, max: 1 });
   return {
