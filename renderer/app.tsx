@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useConsoleState } from './console-context';
 import { ArchivePanel } from './panels/archive-panel';
+import { AuthorityOfflineBanner } from './panels/authority-offline-banner';
 import { ConnectionBanner } from './panels/connection-banner';
 import { ConnectionsPanel } from './panels/connections-panel';
 import { LogPanel } from './panels/log-panel';
@@ -9,6 +10,7 @@ import { QueueCount } from './panels/queue-count';
 import { QueueTable } from './panels/queue-table';
 import { RunsHistory } from './panels/runs-history';
 import { SchedulerPanel } from './panels/scheduler-panel';
+import { StationLine } from './panels/station-line';
 import { SyncNow } from './panels/sync-now';
 import { WarningsPanel } from './panels/warnings-panel';
 
@@ -21,7 +23,6 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export function App() {
-  const station = useConsoleState((state) => state.snapshot?.station ?? '');
   const snapshotError = useConsoleState((state) => state.snapshotError);
   const [tab, setTab] = useState<TabId>('queue');
   const active = TABS.find((candidate) => candidate.id === tab) ?? TABS[0];
@@ -30,9 +31,10 @@ export function App() {
     <div className="console">
       <header className="console-header">
         <h1>Smart MO Sync</h1>
-        {station && <span className="station">{station}</span>}
+        <StationLine />
       </header>
       <ConnectionBanner />
+      <AuthorityOfflineBanner />
       {snapshotError && (
         <div role="alert" className="banner banner-lost">
           The engine could not report its state: {snapshotError}

@@ -54,6 +54,13 @@ export interface HistoryEntry extends BatchRecipe {
 export const TASK_NAMES = ['mo-sync', 'plc-read', 'complete', 'health', 'equipment-failure', 'log-cleanup'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
+/**
+ * Tasks that act on the PLC and Odoo for the whole plant: only the station that drives the PLC runs
+ * them (a monitoring station refuses them; its console disables them). Task 1 is not among them: a
+ * monitoring station's Sync now goes through the same gate — only its timer leaves Task 1 to the driver.
+ */
+export const DRIVER_ONLY_TASKS = ['plc-read', 'complete', 'equipment-failure', 'log-cleanup'] as const satisfies readonly TaskName[];
+
 export const TRIGGERS = ['schedule', 'manual', 'cli', 'startup'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 

@@ -37,6 +37,8 @@ const rawSchema = z
     SMS_HOST_PORT: port,
     SMS_HOST_TOKEN: optionalText,
     DATABASE_URL: optionalText,
+    DATABASE_STATEMENT_TIMEOUT_SEC: z.coerce.number().positive().max(3600),
+    LEASE_TTL_SECONDS: z.coerce.number().min(1, 'must be at least 1 second').max(3600),
     ODOO_BASE_URL: optionalText,
     ODOO_URL: optionalText,
     ODOO_DB: z.string(),
@@ -101,6 +103,8 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     SMS_HOST_PORT: 4780,
     SMS_HOST_TOKEN: '',
     DATABASE_URL: '',
+    DATABASE_STATEMENT_TIMEOUT_SEC: 10,
+    LEASE_TTL_SECONDS: 30,
     ODOO_BASE_URL: '',
     ODOO_URL: '',
     ODOO_DB: '',
@@ -178,7 +182,11 @@ export interface EngineConfig {
   demo: boolean;
   simSpeed: number;
   host: { bind: string; port: number; token: string | undefined };
+  /** PostgreSQL authority (plant mode); standalone SQLite when undefined. */
   databaseUrl: string | undefined;
+  databaseStatementTimeoutMs: number;
+  /** A driving station that stops heartbeating loses the PLC to another after this long. */
+  leaseTtlMs: number;
   odoo: {
     baseUrl: string;
     db: string;
@@ -267,6 +275,8 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     simSpeed: raw.SMS_SIM_SPEED,
     host: { bind: raw.SMS_HOST_BIND, port: raw.SMS_HOST_PORT, token: raw.SMS_HOST_TOKEN },
     databaseUrl: raw.DATABASE_URL,
+    databaseStatementTimeoutMs: Math.round(raw.DATABASE_STATEMENT_TIMEOUT_SEC * 1000),
+    leaseTtlMs: Math.round(raw.LEASE_TTL_SECONDS * 1000),
     odoo: {
       baseUrl,
       db: raw.ODOO_DB,

@@ -4,21 +4,23 @@
  * hosts (Electron main, headless host, CLI) only call `backend` and `runTask`.
  */
 import type { ConsoleBackend, ConsoleHandlers } from '../../shared/contract';
-import type {
-  ConnectionTarget,
-  ConnectionTestResult,
-  HistoryEntry,
-  OutboxEntry,
-  RunRecord,
-  Snapshot,
-  TaskName,
-  Trigger,
+import {
+  DRIVER_ONLY_TASKS,
+  type ConnectionTarget,
+  type ConnectionTestResult,
+  type HistoryEntry,
+  type OutboxEntry,
+  type RunRecord,
+  type Snapshot,
+  type TaskName,
+  type Trigger,
 } from '../../shared/domain';
 import type { OdooClient } from '../odoo/odoo-client';
 import type { OdooMo } from '../odoo/odoo-replies';
 import { plcMemoryMap } from '../plc/memory-map';
 import type { PlcLink } from '../plc/plc-link';
-import type { AuthorityStore } from '../store/authority-store';
+import { AuthorityUnavailableError, type AuthorityStore } from '../store/authority-store';
+import type { MirrorReader } from '../store/mirror/mirror-reader';
 import type { Clock } from './clock';
 import type { EngineConfig } from './config';
 import { ConnectionTracker } from './connection-tracker';
@@ -45,12 +47,13 @@ export interface EngineParts {
   log: EngineLog;
   /** Standalone when omitted: this station always drives the PLC. */
   role?: StationRole;
+  /** Plant mode: the local mirror, read when the authority cannot be reached (never for the gate). */
+  reader?: MirrorReader;
   bus?: EventBus;
   checkpoints?: Checkpoints;
 }
 
-/** Tasks that act on the PLC or Odoo: only the station that drives the PLC runs them on its timers. */
-const DRIVER_TASKS: ReadonlySet<TaskName> = new Set(['mo-sync', 'plc-read', 'complete', 'equipment-failure', 'log-cleanup']);
+const driverOnly = (task: TaskName): boolean => (DRIVER_ONLY_TASKS as readonly TaskName[]).includes(task);
 
 export class Engine {
   readonly bus: EventBus;
@@ -68,7 +71,13 @@ export class Engine {
   constructor(private readonly parts: EngineParts) {
     this.bus = parts.bus ?? new EventBus();
     this.role = parts.role ?? standaloneRole(parts.config.station, new Date(parts.clock.now()).toISOString());
-    this.role.onChange(() => this.publishSnapshot());
+    let drove = this.role.drivesPlc();
+    this.role.onChange(() => {
+      const drives = this.role.drivesPlc();
+      if (drives && !drove) void this.takeOverPlc();
+      drove = drives;
+      this.publishSnapshot();
+    });
     this.recorder = new RunRecorder({ store: parts.store, clock: parts.clock, station: parts.config.station, onRun: (run) => this.announce(run) });
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
@@ -84,7 +93,7 @@ export class Engine {
       enabled: parts.config.tasks[task].enabled,
       intervalMs: parts.config.tasks[task].intervalMs,
       run: (trigger) => this.record(task, trigger, bodies[task]),
-      ...(DRIVER_TASKS.has(task) ? { scheduledWhen: () => this.role.drivesPlc() } : {}),
+      ...(driverOnly(task) || task === 'mo-sync' ? { scheduledWhen: () => this.role.drivesPlc() } : {}),
     }));
     this.scheduler = new Scheduler(parts.clock, jobs, {
       paused: !parts.config.autoSync,
@@ -120,15 +129,18 @@ export class Engine {
 
   async snapshot(): Promise<Snapshot> {
     const { store, config, plc, clock } = this.parts;
-    const queue = await this.databaseLink.track(store.listQueue());
+    const queue = await this.readThrough((source) => source.listQueue());
     const jobs = this.scheduler.state();
-    const [lastRuns, lastSync, lastPlcRead, lastDispatch, open, quarantined] = await Promise.all([
-      Promise.all(jobs.map((job) => store.lastRun(job.task))),
-      store.lastRun('mo-sync'),
-      store.lastRun('plc-read', ['done', 'idle']),
-      store.lastRun('mo-sync', ['fetched', 'recovered']),
-      store.listOutbox(['pending', 'sending']),
-      store.listOutbox(['quarantined']),
+    const [lastRuns, lastSync, lastPlcRead, lastDispatch, [open, quarantined]] = await Promise.all([
+      this.readThrough((source) => Promise.all(jobs.map((job) => source.lastRun(job.task)))),
+      this.readThrough((source) => source.lastRun('mo-sync')),
+      this.readThrough((source) => source.lastRun('plc-read', ['done', 'idle'])),
+      this.readThrough((source) => source.lastRun('mo-sync', ['fetched', 'recovered'])),
+      // The outbox is not mirrored: while the authority is away it is shown empty, not guessed.
+      Promise.all([store.listOutbox(['pending', 'sending']), store.listOutbox(['quarantined'])]).catch((error: unknown) => {
+        if (error instanceof AuthorityUnavailableError) return [[], []] as OutboxEntry[][];
+        throw error;
+      }),
     ]);
     const snapshot = buildSnapshot({
       station: config.station,
@@ -157,7 +169,7 @@ export class Engine {
 
   private async record(task: TaskName, trigger: Trigger, body: TaskBody): Promise<RunRecord> {
     // A monitoring station leaves the PLC and Odoo to the driver; its Sync now still goes through the gate.
-    const monitoring = task !== 'mo-sync' && DRIVER_TASKS.has(task) && !this.role.drivesPlc();
+    const monitoring = driverOnly(task) && !this.role.drivesPlc();
     const run = await this.recorder.run(task, trigger, monitoring ? this.leaveToDriver() : body);
     if (task === 'complete' && run.outcome === 'done') await this.syncIfQueueEmptied();
     return run;
@@ -213,13 +225,34 @@ export class Engine {
         this.scheduler.setPaused(paused);
         return (await this.snapshot()).scheduler;
       },
-      listRuns: (input) => store.listRuns(input),
-      listHistory: (input) => store.listHistory(input),
+      listRuns: (input) => this.readThrough((source) => source.listRuns(input)),
+      listHistory: (input) => this.readThrough((source) => source.listHistory(input)),
       retryOutbox: ({ id }) => this.retryOutbox(id),
       archiveBatch: ({ moId, reason }) => this.archiveByOperator(moId, reason),
       getConfig: async () => publicConfig(config, store.kind),
       testConnection: ({ target }) => this.testConnection(target),
     };
+  }
+
+  /** Reads from the authority; when it cannot be reached, from the local mirror (plant mode). */
+  private async readThrough<T>(read: (source: MirrorReader) => Promise<T>): Promise<T> {
+    try {
+      return await this.databaseLink.track(read(this.parts.store));
+    } catch (error) {
+      if (error instanceof AuthorityUnavailableError && this.parts.reader) return read(this.parts.reader);
+      throw error;
+    }
+  }
+
+  /** This station just took over the PLC (the driver died or left): account for any wave it left half-way first. */
+  private async takeOverPlc(): Promise<void> {
+    const { store, log } = this.parts;
+    log.warn('this station now drives the PLC');
+    try {
+      if ((await store.unresolvedIntents()).length > 0) await this.runTask('mo-sync', 'startup');
+    } catch (error) {
+      log.error('taking over the PLC: could not reconcile the previous driver\'s wave yet', { error: errorMessage(error) });
+    }
   }
 
   /** An operator releases a quarantined Odoo call after checking Odoo; a consumption is settled against Odoo before any resend. */

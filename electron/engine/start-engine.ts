@@ -10,13 +10,13 @@ import { startDemoPeers, type DemoPeers } from '../host/demo-peers';
 import { toRecipe } from '../odoo/mo-recipe';
 import { OdooClient } from '../odoo/odoo-client';
 import { FinsClient } from '../plc/fins-client';
-import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { systemClock } from './clock';
 import { loadConfig, type ConfigSource, type EngineConfig } from './config';
 import { Engine } from './engine';
 import { parseEngineFlags } from './engine-flags';
 import { EventBus } from './event-bus';
 import { createLogger } from './logger';
+import { openAuthority, type OpenedAuthority } from './open-authority';
 import type { Checkpoints } from './engine-tasks';
 
 export interface StartEngineOptions {
@@ -64,11 +64,15 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     ? { ...loaded, odoo: { ...loaded.odoo, baseUrl: demo.odooUrl }, plc: { ...loaded.plc, host: '127.0.0.1', port: demo.plcPort, protocol: 'udp' } }
     : loaded;
 
-  const store = new SqliteStore({
-    file: join(config.dataDir, 'smart-mo-sync.db'),
-    lockFile: join(config.dataDir, 'sync-gate.lock'),
-    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
-  });
+  let authority: OpenedAuthority;
+  try {
+    authority = await openAuthority(config, systemClock, log, options.sqliteNativeBinding);
+  } catch (error) {
+    await demo?.stop();
+    await logger.close();
+    throw error;
+  }
+  const { store } = authority;
   const odoo = new OdooClient({
     baseUrl: config.odoo.baseUrl,
     db: config.odoo.db,
@@ -95,6 +99,8 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     clock: systemClock,
     log,
     bus,
+    ...(authority.role ? { role: authority.role } : {}),
+    ...(authority.reader ? { reader: authority.reader } : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
   });
   try {
@@ -102,7 +108,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     // A newcomer opening the demo should see the first wave at once, not after the first interval.
     if (config.demo && options.schedule !== false && config.autoSync) void engine.runTask('mo-sync', 'schedule');
   } catch (error) {
-    await Promise.allSettled([plc.close(), store.close(), demo?.stop()]);
+    await Promise.allSettled([plc.close(), authority.close(), demo?.stop(), logger.close()]);
     throw error;
   }
 
@@ -113,7 +119,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     describe: () =>
       [
         `station ${config.station}`,
-        `data ${config.dataDir} (${store.kind})`,
+        `data ${config.dataDir} (${store.kind === 'postgres' ? 'PostgreSQL authority, local mirror' : 'SQLite'})`,
         `Odoo ${config.odoo.baseUrl}`,
         `PLC ${config.plc.host}:${config.plc.port}/${config.plc.protocol}`,
         demo ? (demo.borrowed ? 'demo (simulators of the running console)' : 'demo (built-in simulators)') : 'plant',
@@ -121,7 +127,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     async stop() {
       await engine.stop();
       await Promise.allSettled([plc.close(), demo?.stop()]);
-      await store.close();
+      await authority.close();
       await logger.close();
     },
   };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionTarget } from '../../shared/domain';
 import { useConsoleApi, useConsoleState } from '../console-context';
 import { localTime } from '../format/display';
+import { AuthorityHealth } from './authority-health';
 
 const TARGETS: { target: ConnectionTarget; label: string }[] = [
   { target: 'odoo', label: 'Odoo' },
@@ -35,6 +36,7 @@ export function ConnectionsPanel() {
             <li key={target} data-testid={`connection-${target}`}>
               <span className="connection-name">{label}</span>
               <span className={`badge state-${connection.state}`}>{connection.state}</span>
+              {target === 'database' && <AuthorityHealth />}
               <span className="connection-detail">{connection.detail}</span>
               <span className="connection-last-ok">last ok {localTime(connection.lastOkAt)}</span>
               <button type="button" onClick={() => void test(target)}>

@@ -1,8 +1,10 @@
 import { useConsoleState } from '../console-context';
 import { interval, localTime } from '../format/display';
+import { driverOnlyRefusal } from '../state/station-role';
 
 export function SchedulerPanel() {
   const scheduler = useConsoleState((state) => state.snapshot?.scheduler ?? null);
+  const authority = useConsoleState((state) => state.snapshot?.authority ?? null);
   const changing = useConsoleState((state) => state.scheduler);
   const setPaused = useConsoleState((state) => state.setSchedulerPaused);
   const manualRuns = useConsoleState((state) => state.manualRuns);
@@ -41,26 +43,31 @@ export function SchedulerPanel() {
           </tr>
         </thead>
         <tbody>
-          {scheduler.tasks.map((task) => (
-            <tr key={task.task} data-testid="scheduler-task">
-              <td>
-                {task.task}
-                {task.running && <span className="badge state-ok">running</span>}
-              </td>
-              <td className="number">{task.enabled ? interval(task.intervalMinutes) : 'off'}</td>
-              <td>{task.enabled && !scheduler.paused ? localTime(task.nextRunAt) : '—'}</td>
-              <td>
-                <button
-                  type="button"
-                  aria-label={`Run ${task.task} now`}
-                  disabled={task.running || manualRuns.running.includes(task.task)}
-                  onClick={() => void runTask(task.task)}
-                >
-                  Run
-                </button>
-              </td>
-            </tr>
-          ))}
+          {scheduler.tasks.map((task) => {
+            // A monitoring station may watch these tasks but not run them: the PLC belongs to the station holding the lease.
+            const refusal = authority ? driverOnlyRefusal(task.task, authority) : null;
+            return (
+              <tr key={task.task} data-testid="scheduler-task">
+                <td>
+                  {task.task}
+                  {task.running && <span className="badge state-ok">running</span>}
+                </td>
+                <td className="number">{task.enabled ? interval(task.intervalMinutes) : 'off'}</td>
+                <td>{task.enabled && !scheduler.paused ? localTime(task.nextRunAt) : '—'}</td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Run ${task.task} now`}
+                    title={refusal ?? undefined}
+                    disabled={refusal !== null || task.running || manualRuns.running.includes(task.task)}
+                    onClick={() => void runTask(task.task)}
+                  >
+                    Run
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {manualRuns.last && (

@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHeadlessHost, type HeadlessHost } from '../../electron/host/http-host';
+import type { AuthorityStatus } from '../../shared/domain';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { createFakeBackend, type FakeBackend } from '../support/fake-backend';
 import { ConsolePage } from './console-page';
@@ -168,5 +169,104 @@ describe('operator console against the fake engine', () => {
     host = await startHeadlessHost({ backend: fake.backend, rendererDir: renderer.dir, port });
     await console_.waitForEngineConnected();
     expect(await console_.syncNow()).toBe('Fetched 10 MOs (WH/MO/00011 …)');
+  });
+});
+
+/** A plant station's view of the authority (../shared/DESIGN.md "Data: who is the authority"); times read in UTC on screen (test/support/browser.ts). */
+const PLANT = {
+  kind: 'postgres',
+  offlineSince: null,
+  mirror: { lagMs: 0, lastSyncAt: '2026-11-28T08:14:05.000Z' },
+  driver: { station: 'A-12', since: '2026-11-28T08:14:00.000Z', heartbeatAt: '2026-11-28T08:20:00.000Z' },
+  drivesPlc: false,
+} as const satisfies AuthorityStatus;
+
+const OFFLINE_SINCE = '2026-11-28T08:14:05.000Z';
+const OFFLINE_TEXT =
+  'Offline since 08:14:05 — PostgreSQL unreachable. Showing the last known state (mirror). ' +
+  'Sync now and other actions need the database and will say so.';
+
+describe('plant mode: who drives, mirror lag, authority health', () => {
+  it('leaves a standalone station as it was: its name, SQLite, no mirror, every task runnable', async () => {
+    expect(await console_.waitForStationLine('FAKE-01')).toEqual({ warning: false });
+    expect(await console_.authorityKind()).toBe('SQLite');
+    expect(await console_.mirrorLag()).toBe('');
+    expect(await console_.offlineBanner()).toBe('');
+    expect((await console_.taskRunButtons()).filter((button) => !button.enabled)).toEqual([]);
+  });
+
+  it('says when this station drives the PLC, and follows the mirror lag live', async () => {
+    fake.setAuthority({ ...PLANT, driver: { ...PLANT.driver, station: 'FAKE-01' }, drivesPlc: true });
+
+    expect(await console_.waitForStationLine('Station FAKE-01 · drives the PLC')).toEqual({ warning: false });
+    expect(await console_.authorityKind()).toBe('PostgreSQL');
+    expect(await console_.mirrorLag()).toBe('mirror up to date');
+    expect((await console_.taskRunButtons()).filter((button) => !button.enabled)).toEqual([]);
+
+    fake.setAuthority({ mirror: { lagMs: 120, lastSyncAt: PLANT.mirror.lastSyncAt } });
+    await console_.waitForMirrorLag('mirror 120 ms behind');
+  });
+
+  it('on a monitoring station names the driver, keeps Sync now and disables the PLC tasks', async () => {
+    fake.setAuthority(PLANT);
+
+    expect(await console_.waitForStationLine('Station FAKE-01 · monitoring — PLC driven by A-12 (since 08:14)')).toEqual({ warning: false });
+    expect(await console_.taskRunButtons()).toEqual([
+      { task: 'mo-sync', enabled: true, hint: null },
+      { task: 'plc-read', enabled: false, hint: 'driven by A-12' },
+      { task: 'complete', enabled: false, hint: 'driven by A-12' },
+      { task: 'health', enabled: true, hint: null },
+      { task: 'equipment-failure', enabled: false, hint: 'driven by A-12' },
+      { task: 'log-cleanup', enabled: false, hint: 'driven by A-12' },
+    ]);
+    // Sync now goes through the gate's lock from any station.
+    expect(await console_.syncNow()).toBe('Fetched 10 MOs (WH/MO/00011 …)');
+
+    fake.setAuthority({ driver: null });
+    expect(await console_.waitForStationLine('Station FAKE-01 · monitoring — nobody drives the PLC')).toEqual({ warning: true });
+    expect((await console_.taskRunButtons()).find((button) => button.task === 'plc-read')).toEqual({
+      task: 'plc-read',
+      enabled: false,
+      hint: 'nobody drives the PLC',
+    });
+  });
+
+  it('shows "offline since …" live over the last known state, and drops it when the database answers again', async () => {
+    fake.setAuthority(PLANT);
+    await console_.syncNow();
+    await console_.waitForQueueCount(10);
+
+    fake.setAuthority({ offlineSince: OFFLINE_SINCE, mirror: { lagMs: 40_000, lastSyncAt: OFFLINE_SINCE } });
+
+    expect(await console_.waitForOfflineBanner()).toBe(OFFLINE_TEXT);
+    expect(await console_.mirrorLag()).toBe('mirror last synced 08:14:05');
+    // The last known state stays on screen.
+    expect(await console_.queueCount()).toBe(10);
+    expect(await console_.queueRows()).toHaveLength(10);
+    expect(await console_.stationLine()).toBe('Station FAKE-01 · monitoring — PLC driven by A-12 (since 08:14)');
+    // Actions that need the database say so.
+    expect(await console_.syncNow()).toBe(
+      'Skipped: PostgreSQL unreachable (fake): connection refused; nothing was fetched (the gate is never decided on the local mirror)',
+    );
+    expect(await console_.archiveBatchRefused('WH/MO/00013', 'silo C jammed')).toBe('PostgreSQL unreachable (fake): connection refused');
+    expect(await console_.queueCount()).toBe(10);
+    await mkdir('test-results', { recursive: true });
+    await console_.screenshot('test-results/console-offline.png');
+
+    fake.setAuthority({ offlineSince: null, mirror: { lagMs: 0, lastSyncAt: '2026-11-28T08:15:00.000Z' } });
+    await console_.waitForAuthorityOnline();
+    expect(await console_.mirrorLag()).toBe('mirror up to date');
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('tells a lost database apart from a lost engine', async () => {
+    fake.setAuthority({ ...PLANT, offlineSince: OFFLINE_SINCE });
+    await console_.waitForOfflineBanner();
+
+    await host.stop();
+
+    expect(await console_.waitForEngineLost()).toBe('Connection to engine lost — reconnecting…');
+    expect(await console_.offlineBanner()).toBe(OFFLINE_TEXT);
   });
 });

@@ -36,6 +36,13 @@ export interface ArchiveRow {
 
 export type ConsoleTab = 'queue' | 'runs' | 'archive' | 'log';
 
+/** A task's "Run" button in the scheduler card: whether the operator may press it, and the hint it shows if not. */
+export interface TaskRunButton {
+  task: string;
+  enabled: boolean;
+  hint: string | null;
+}
+
 /** Upper bound for anything the console should show "at once" — generous for a loaded 2-core machine. */
 const WAIT_MS = 30_000;
 
@@ -76,12 +83,15 @@ export class ConsolePage {
 
   /** Takes a batch out of the queue by hand, archived as cancelled with `reason`; waits until it left the queue. */
   async archiveBatch(moId: string, reason: string): Promise<void> {
-    await this.openTab('queue');
-    const row = this.byTestId('queue-row').filter({ hasText: moId });
-    await row.getByTestId('queue-archive').click();
-    await row.getByTestId('queue-archive-reason').fill(reason);
-    await row.getByTestId('queue-archive-confirm').click();
+    const row = await this.submitArchive(moId, reason);
     await row.waitFor({ state: 'detached', timeout: WAIT_MS });
+  }
+
+  /** Tries to archive a batch the engine will refuse; returns what the console says (the batch stays in the queue). */
+  async archiveBatchRefused(moId: string, reason: string): Promise<string> {
+    const alert = (await this.submitArchive(moId, reason)).getByRole('alert');
+    await alert.waitFor({ timeout: WAIT_MS });
+    return (await alert.textContent())?.trim() ?? '';
   }
 
   // --- sync now ----------------------------------------------------------
@@ -174,6 +184,18 @@ export class ConsolePage {
     return (await outcome.textContent())?.trim() ?? '';
   }
 
+  /** Every task's "Run" button, in the scheduler's order (a monitoring station may not run the PLC's tasks). */
+  async taskRunButtons(): Promise<TaskRunButton[]> {
+    const rows = await this.byTestId('scheduler-task').all();
+    return Promise.all(
+      rows.map(async (row) => {
+        const button = row.getByRole('button', { name: /^Run .* now$/ });
+        const name = (await button.getAttribute('aria-label')) ?? '';
+        return { task: name.replace(/^Run (.*) now$/, '$1'), enabled: await button.isEnabled(), hint: await button.getAttribute('title') };
+      }),
+    );
+  }
+
   async pauseScheduler(): Promise<void> {
     await this.setScheduler('paused');
   }
@@ -223,8 +245,52 @@ export class ConsolePage {
 
   /** The "N calls waiting to be sent" line, or '' when the outbox is empty. */
   async outboxPending(): Promise<string> {
-    const line = this.byTestId('outbox-pending');
-    return (await line.count()) === 0 ? '' : ((await line.textContent())?.trim() ?? '');
+    return this.textIfShown('outbox-pending');
+  }
+
+  // --- station and authority ---------------------------------------------
+
+  /** The line under the title: this station, and in the plant who drives the PLC. */
+  async stationLine(): Promise<string> {
+    return (await this.byTestId('station-line').textContent())?.trim() ?? '';
+  }
+
+  /** Waits until the station line reads `expected` (pushed live); returns whether it is in the warning colour. */
+  async waitForStationLine(expected: string): Promise<{ warning: boolean }> {
+    const line = this.byTestId('station-line').filter({ hasText: new RegExp(`^${escapeRegExp(expected)}$`) });
+    await line.waitFor({ timeout: WAIT_MS });
+    return { warning: ((await line.getAttribute('class')) ?? '').split(' ').includes('tone-warning') };
+  }
+
+  /** Which database is the authority, as the Connections card says: "SQLite" or "PostgreSQL". */
+  async authorityKind(): Promise<string> {
+    return (await this.byTestId('authority-kind').textContent())?.trim() ?? '';
+  }
+
+  /** The mirror's lag in the database row ("mirror up to date"), or '' when there is no mirror (standalone). */
+  async mirrorLag(): Promise<string> {
+    return this.textIfShown('mirror-lag');
+  }
+
+  /** Waits until the database row reads `expected` about the mirror (pushed live). */
+  async waitForMirrorLag(expected: string): Promise<void> {
+    await this.byTestId('mirror-lag').filter({ hasText: new RegExp(`^${escapeRegExp(expected)}$`) }).waitFor({ timeout: WAIT_MS });
+  }
+
+  /** The "Offline since …" banner's text, or '' while the authority answers. */
+  async offlineBanner(): Promise<string> {
+    return this.textIfShown('authority-offline-banner');
+  }
+
+  /** Waits for the "Offline since …" banner (pushed live); returns its text. */
+  async waitForOfflineBanner(): Promise<string> {
+    await this.byTestId('authority-offline-banner').waitFor({ timeout: WAIT_MS });
+    return this.offlineBanner();
+  }
+
+  /** Waits until the authority answers again (the offline banner is gone). */
+  async waitForAuthorityOnline(): Promise<void> {
+    await this.byTestId('authority-offline-banner').waitFor({ state: 'detached', timeout: WAIT_MS });
   }
 
   // --- log, warnings, connection -----------------------------------------
@@ -270,6 +336,20 @@ export class ConsolePage {
     return this.page.getByTestId(id);
   }
 
+  private async submitArchive(moId: string, reason: string): Promise<Locator> {
+    await this.openTab('queue');
+    const row = this.byTestId('queue-row').filter({ hasText: moId });
+    await row.getByTestId('queue-archive').click();
+    await row.getByTestId('queue-archive-reason').fill(reason);
+    await row.getByTestId('queue-archive-confirm').click();
+    return row;
+  }
+
+  private async textIfShown(testId: string): Promise<string> {
+    const element = this.byTestId(testId);
+    return (await element.count()) === 0 ? '' : ((await element.textContent())?.trim() ?? '');
+  }
+
   private async setScheduler(target: 'paused' | 'running'): Promise<void> {
     if ((await this.schedulerState()) === target) return;
     await this.byTestId('scheduler-toggle').click();
@@ -280,4 +360,8 @@ export class ConsolePage {
     const rows = await this.byTestId(testId).all();
     return Promise.all(rows.map(async (row) => toRow((await row.locator('td').allTextContents()).map((cell) => cell.trim()))));
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

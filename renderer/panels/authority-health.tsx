@@ -1,0 +1,21 @@
+import { useConsoleState } from '../console-context';
+import { authorityName, describeMirrorLag } from '../state/authority-health';
+
+/** In the database row: which database is the authority and, in the plant, how far this station's mirror lags. */
+export function AuthorityHealth() {
+  const snapshot = useConsoleState((state) => state.snapshot);
+  if (!snapshot) return null;
+  const lag = describeMirrorLag(snapshot.authority, snapshot.generatedAt);
+  return (
+    <>
+      <span className="authority-kind" data-testid="authority-kind">
+        {authorityName(snapshot.authority.kind)}
+      </span>
+      {lag && (
+        <span className={`mirror-lag tone-${lag.tone}`} data-testid="mirror-lag">
+          {lag.text}
+        </span>
+      )}
+    </>
+  );
+}
