@@ -21,18 +21,22 @@ export function describeRun(): string {
 }
 
 export function formatSection(result: SectionResult): string {
+  if (result.kind === 'table') return formatTable([result.title, ...result.header], result.rows.map(([label = '', ...cells]) => [`  ${label}`, ...cells]), result.notes);
   if (result.kind !== 'measured') return `${result.title}\n  ${result.kind}: ${result.reason}`;
   const [baseline] = result.rows;
   if (!baseline) return `${result.title}\n  failed: no rows were measured`;
 
   const header = [result.title, 'N', 'frames', 'R+W', 'ratio'];
   result.profiles.forEach((profile) => header.push(`wall ms (${profile.title})`, 'ratio'));
-  const body = result.rows.map((row) => formatRow(row, baseline));
+  return formatTable(header, result.rows.map((row) => formatRow(row, baseline)), result.notes);
+}
+
+/** Label column left-aligned, every other column right-aligned, footnotes wrapped under the table. */
+function formatTable(header: readonly string[], body: readonly string[][], notes: readonly string[]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((cells) => cells[i]?.length ?? 0)));
   const line = (cells: readonly string[]): string =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-
-  return [line(header), ...body.map(line), ...result.notes.map((note) => wrap(`* ${note}`, NOTE_WIDTH, '  ', '    '))].join('\n');
+  return [line(header), ...body.map(line), ...notes.map((note) => wrap(`* ${note}`, NOTE_WIDTH, '  ', '    '))].join('\n');
 }
 
 function formatRow(row: ContenderResult, baseline: ContenderResult): string[] {

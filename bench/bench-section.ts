@@ -17,13 +17,23 @@ export interface MeasuredSection {
   notes: string[];
 }
 
+/** A section measured in its own units (not FINS frames): a plain table with footnotes. */
+export interface TableSection {
+  kind: 'table';
+  title: string;
+  header: string[];
+  /** Each row's first cell is its label. */
+  rows: string[][];
+  notes: string[];
+}
+
 export interface UnmeasuredSection {
   kind: 'skipped' | 'failed';
   title: string;
   reason: string;
 }
 
-export type SectionResult = MeasuredSection | UnmeasuredSection;
+export type SectionResult = MeasuredSection | TableSection | UnmeasuredSection;
 
 /** Median of this many runs per link profile; the naive ways are slow enough that fewer runs give a stable median. */
 export const REPETITIONS = { fast: 20, naive: 5 } as const;

@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: FINS frames and wall time of the PLC jobs — ours, the old
- * plant middleware's way and the protocol minimum. Runs every section in turn
- * and prints its table; a new section is one more entry in SECTIONS.
+ * plant middleware's way and the protocol minimum — then the plant authority
+ * (mirror catch-up, gate contention). Runs every section in turn and prints
+ * its table; a new section is one more entry in SECTIONS.
  */
 import { performance } from 'node:perf_hooks';
 import { describeRun, formatSection } from './bench-report';
 import type { SectionResult } from './bench-section';
+import { benchPlantAuthority } from './sections/plant-authority-section';
 import { benchReadCycle } from './sections/read-cycle-section';
 import { benchReadSlots } from './sections/read-slots-section';
 import { benchWriteWave } from './sections/write-wave-section';
 
-const SECTIONS: readonly (() => Promise<SectionResult>)[] = [benchWriteWave, benchReadSlots, benchReadCycle];
+const SECTIONS: readonly (() => Promise<SectionResult>)[] = [benchWriteWave, benchReadSlots, benchReadCycle, benchPlantAuthority];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -178,7 +178,8 @@ export class Engine {
   private leaveToDriver(): TaskBody {
     return async () => {
       const driver = this.role.status().driver;
-      return { outcome: 'skipped', reason: `${driver ? `station ${driver.station}` : 'no station'} drives the PLC; this station only monitors` };
+      const who = driver ? `station ${driver.station} drives the PLC` : 'only the station that drives the PLC runs it';
+      return { outcome: 'skipped', reason: `${who}; this station only monitors` };
     };
   }
 

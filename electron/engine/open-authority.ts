@@ -17,7 +17,7 @@ import type { Clock } from './clock';
 import type { EngineConfig } from './config';
 import type { EngineLog } from './engine-log';
 import { plantRole } from './plant-role';
-import type { StationRole } from './station-role';
+import { oneShotRole, type StationRole } from './station-role';
 
 export interface OpenedAuthority {
   store: AuthorityStore;
@@ -28,7 +28,19 @@ export interface OpenedAuthority {
   close(): Promise<void>;
 }
 
-export async function openAuthority(config: EngineConfig, clock: Clock, log: EngineLog, nativeBinding?: string): Promise<OpenedAuthority> {
+export interface OpenAuthorityOptions {
+  clock: Clock;
+  log: EngineLog;
+  nativeBinding?: string | undefined;
+  /**
+   * A one-shot command (CLI `sync --once`, `status`): no mirror and no claim on the PLC lease —
+   * it only goes through the gate, like a monitoring station's Sync now.
+   */
+  oneShot: boolean;
+}
+
+export async function openAuthority(config: EngineConfig, options: OpenAuthorityOptions): Promise<OpenedAuthority> {
+  const { clock, log, nativeBinding } = options;
   const binding = nativeBinding ? { nativeBinding } : {};
   if (!config.databaseUrl) {
     const store = new SqliteStore({ file: join(config.dataDir, 'smart-mo-sync.db'), lockFile: join(config.dataDir, 'sync-gate.lock'), ...binding });
@@ -38,6 +50,7 @@ export async function openAuthority(config: EngineConfig, clock: Clock, log: Eng
     connectionString: config.databaseUrl,
     statementTimeoutMs: config.databaseStatementTimeoutMs,
     applicationName: `smart-mo-sync ${config.station}`,
+    ...(options.oneShot ? { poolSize: 2 } : {}),
   };
   let store: PgStore;
   try {
@@ -47,6 +60,7 @@ export async function openAuthority(config: EngineConfig, clock: Clock, log: Eng
     log.warn(`${error.message}: starting on the local mirror; the gate stays closed until PostgreSQL answers`);
     store = new PgStore(source);
   }
+  if (options.oneShot) return { store, role: oneShotRole(), close: () => store.close() };
   const mirror = new Mirror({ source, file: join(config.dataDir, 'mirror.db'), station: config.station, clock, log: log.child({ part: 'mirror' }), ...binding });
   const lease = new StationLease({ source, station: config.station, clock, ttlMs: config.leaseTtlMs, log: log.child({ part: 'lease' }) });
   mirror.start();

@@ -66,7 +66,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
 
   let authority: OpenedAuthority;
   try {
-    authority = await openAuthority(config, systemClock, log, options.sqliteNativeBinding);
+    authority = await openAuthority(config, { clock: systemClock, log, nativeBinding: options.sqliteNativeBinding, oneShot: options.schedule === false });
   } catch (error) {
     await demo?.stop();
     await logger.close();

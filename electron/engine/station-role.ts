@@ -21,3 +21,13 @@ export function standaloneRole(station: string, since: string): StationRole {
     stop: async () => undefined,
   };
 }
+
+/** A one-shot command against the plant's PostgreSQL: it never drives the PLC, only passes through the gate. */
+export function oneShotRole(): StationRole {
+  return {
+    drivesPlc: () => false,
+    status: () => ({ kind: 'postgres', offlineSince: null, mirror: null, driver: null, drivesPlc: false }),
+    onChange: () => () => undefined,
+    stop: async () => undefined,
+  };
+}

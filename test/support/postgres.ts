@@ -146,7 +146,7 @@ function ownerCommand(root: string): string[] {
  * immediate stop would lose the last commits and the outage tests with them.
  */
 const serverOptions = (root: string, port: number): string =>
-  `-p ${port} -h 127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off`;
+  `-p ${port} -h 127.0.0.1 -k ${root} -c fsync=off -c full_page_writes=off -c max_connections=300`;
 
 /** A port found free can be taken before the server binds it; try a few. */
 async function startOnFreePort(startServer: (port: number) => Promise<void>): Promise<number> {
