@@ -20,9 +20,8 @@ const equipmentColumns = EQUIPMENT.map(
   ${actualColumn(e)} REAL`,
 ).join(',\n');
 
-const plantTables = `
-CREATE TABLE mo_batch (
-  id TEXT PRIMARY KEY,
+/** The business columns mo_batch and mo_histories share (schema.md §1, §2). */
+const batchColumns = `  id TEXT PRIMARY KEY,
   batch_no INTEGER NOT NULL,
   mo_id TEXT NOT NULL,
   consumption REAL NOT NULL,
@@ -32,7 +31,11 @@ ${equipmentColumns},
   status_manufacturing INTEGER NOT NULL DEFAULT 0,
   status_operation INTEGER NOT NULL DEFAULT 0,
   actual_weight_quantity_finished_goods REAL,
-  last_read_from_plc TEXT,
+  last_read_from_plc TEXT`;
+
+const plantTables = `
+CREATE TABLE mo_batch (
+${batchColumns},
   update_odoo INTEGER NOT NULL DEFAULT 0,
   odoo_cancelled INTEGER NOT NULL DEFAULT 0
 );
@@ -42,17 +45,7 @@ CREATE UNIQUE INDEX ux_mo_batch_slot ON mo_batch (batch_no);
 CREATE UNIQUE INDEX ux_mo_batch_mo_id ON mo_batch (mo_id);
 
 CREATE TABLE mo_histories (
-  id TEXT PRIMARY KEY,
-  batch_no INTEGER NOT NULL,
-  mo_id TEXT NOT NULL,
-  consumption REAL NOT NULL,
-  equipment_id_batch TEXT NOT NULL,
-  finished_goods TEXT,
-${equipmentColumns},
-  status_manufacturing INTEGER NOT NULL DEFAULT 0,
-  status_operation INTEGER NOT NULL DEFAULT 0,
-  actual_weight_quantity_finished_goods REAL,
-  last_read_from_plc TEXT,
+${batchColumns},
   status TEXT NOT NULL DEFAULT 'completed',
   notes TEXT
 );

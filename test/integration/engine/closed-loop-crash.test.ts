@@ -5,18 +5,8 @@ import { PLC_READ_STEPS } from '../../../electron/engine/tasks/plc-read/plc-read
 import { plcMemoryMap } from '../../../electron/plc/memory-map';
 import { runBundled } from '../../support/cli-bundle';
 import { TestPlant } from '../../support/test-plant';
-import { waitFor } from '../../support/wait-for';
+import { finishedWave } from '../../support/finished-wave';
 
-/** A wave the simulated PLC has finished dosing (10 batches), waiting for Tasks 2 and 3. */
-async function finishedWave(readBack: boolean): Promise<TestPlant> {
-  const plant = await TestPlant.start({ moCount: 10, speed: 200, batchSeconds: 3 });
-  const engine = await startEngine({ env: plant.env(), schedule: false });
-  expect((await engine.engine.runTask('mo-sync', 'manual')).outcome).toBe('fetched');
-  await waitFor(() => plant.plc.plant.stats().finishedSlots.length === 10, 20_000, 'the PLC to finish the wave');
-  if (readBack) expect((await engine.engine.runTask('plc-read', 'manual')).outcome).toBe('done');
-  await engine.stop();
-  return plant;
-}
 
 async function crashIn(plant: TestPlant, task: 'plc-read' | 'complete', step: string): Promise<void> {
   const crashed = await runBundled('test/support/crash-child.ts', [], { ...plant.env(), SMS_CRASH_TASK: task, SMS_CRASH_AT: step });
@@ -54,14 +44,16 @@ describe('Tasks 2 and 3 killed at each step, then restarted', () => {
   });
 
   it.each(PLC_READ_STEPS)('plc-read killed after "%s": nothing lost, nothing doubled', async (step) => {
-    plant = await finishedWave(false);
+    ({ plant, engine } = await finishedWave({ readBack: false }));
+    await engine.stop();
     await crashIn(plant, 'plc-read', step);
     engine = await startEngine({ env: plant.env(), schedule: false });
     await expectNothingLostNothingDoubled(plant, engine);
   });
 
   it.each(COMPLETE_STEPS)('complete killed after "%s": the consumption is booked exactly once', async (step) => {
-    plant = await finishedWave(true);
+    ({ plant, engine } = await finishedWave({ readBack: true }));
+    await engine.stop();
     await crashIn(plant, 'complete', step);
     engine = await startEngine({ env: plant.env(), schedule: false });
     await expectNothingLostNothingDoubled(plant, engine);

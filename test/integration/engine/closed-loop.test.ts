@@ -1,21 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../../shared/domain';
 import { startEngine, type StartedEngine } from '../../../electron/engine/start-engine';
+import { FAST_LOOP } from '../../support/fast-loop';
 import { TestPlant } from '../../support/test-plant';
 import { waitFor } from '../../support/wait-for';
 
-/** Intervals in minutes for a loop that turns in seconds (a batch doses in ~15 ms at this speed). */
-const FAST_LOOP = {
-  ENABLE_AUTO_SYNC: 'true',
-  SYNC_INTERVAL_MINUTES: String(0.3 / 60),
-  PLC_READ_INTERVAL_MINUTES: String(0.1 / 60),
-  PROCESS_COMPLETED_INTERVAL_MINUTES: String(0.15 / 60),
-  HEALTH_MONITOR_INTERVAL_MINUTES: String(1 / 60),
-  EQUIPMENT_FAILURE_INTERVAL_MINUTES: String(1 / 60),
-  ODOO_RETRY_BASE_SEC: '0.1',
-  ODOO_RETRY_MAX_MINUTES: String(0.5 / 60),
-  PLC_TIMEOUT_SEC: '0.15',
-};
 
 describe('the closed loop with both simulators at high speed', () => {
   let plant: TestPlant | undefined;

@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngine, type StartedEngine } from '../../../electron/engine/start-engine';
+import { finishedWave } from '../../support/finished-wave';
 import { TestPlant } from '../../support/test-plant';
 import { waitFor } from '../../support/wait-for';
 
-/** A fetched wave the PLC has finished and Task 2 has read back: ready for Task 3. */
-async function readyToComplete(env: Record<string, string> = {}): Promise<{ plant: TestPlant; engine: StartedEngine }> {
-  const plant = await TestPlant.start({ moCount: 10, speed: 200, batchSeconds: 3 });
-  const engine = await startEngine({ env: plant.env({ ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ...env }), schedule: false });
-  expect((await engine.engine.runTask('mo-sync', 'manual')).outcome).toBe('fetched');
-  await waitFor(() => plant.plc.plant.stats().finishedSlots.length === 10, 20_000, 'the PLC to finish the wave');
-  expect((await engine.engine.runTask('plc-read', 'manual')).outcome).toBe('done');
-  return { plant, engine };
-}
+const readyToComplete = (env: Record<string, string> = {}) =>
+  finishedWave({ readBack: true, env: { ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ...env } });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

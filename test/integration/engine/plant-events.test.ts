@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEngine, type StartedEngine } from '../../../electron/engine/start-engine';
 import { plcMemoryMap } from '../../../electron/plc/memory-map';
 import { TestPlant } from '../../support/test-plant';
-import { waitFor } from '../../support/wait-for';
+import { finishedWave } from '../../support/finished-wave';
 
 describe('equipment failures, mark-done and log cleanup', () => {
   let plant: TestPlant | undefined;
@@ -50,11 +50,7 @@ describe('equipment failures, mark-done and log cleanup', () => {
   });
 
   it('with ODOO_MARK_DONE the MO is marked done once its consumption is booked', async () => {
-    plant = await TestPlant.start({ moCount: 10, speed: 200, batchSeconds: 3 });
-    engine = await startEngine({ env: plant.env({ ODOO_MARK_DONE: 'true' }), schedule: false });
-    await engine.engine.runTask('mo-sync', 'manual');
-    await waitFor(() => plant!.plc.plant.stats().finishedSlots.length === 10, 20_000, 'the PLC to finish the wave');
-    await engine.engine.runTask('plc-read', 'manual');
+    ({ plant, engine } = await finishedWave({ readBack: true, env: { ODOO_MARK_DONE: 'true' } }));
     await engine.engine.runTask('complete', 'manual');
     await engine.engine.runTask('complete', 'manual');
     expect(plant.odoo.state.markDones('WH/MO/00011')).toBe(1);

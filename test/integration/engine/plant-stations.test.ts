@@ -12,23 +12,12 @@ import { startEngine, type StartedEngine } from '../../../electron/engine/start-
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { SqliteStore } from '../../../electron/store/sqlite/sqlite-store';
 import { bundleForTest, runCli } from '../../support/cli-bundle';
+import { FAST_LOOP } from '../../support/fast-loop';
 import { startTestPostgres, usesExternalPostgres, type TestPostgres } from '../../support/postgres';
 import { TestPlant } from '../../support/test-plant';
 import { waitFor } from '../../support/wait-for';
 
-const FAST_LOOP = {
-  ENABLE_AUTO_SYNC: 'true',
-  SYNC_INTERVAL_MINUTES: String(0.3 / 60),
-  PLC_READ_INTERVAL_MINUTES: String(0.1 / 60),
-  PROCESS_COMPLETED_INTERVAL_MINUTES: String(0.15 / 60),
-  HEALTH_MONITOR_INTERVAL_MINUTES: String(2 / 60),
-  EQUIPMENT_FAILURE_INTERVAL_MINUTES: String(2 / 60),
-  ODOO_RETRY_BASE_SEC: '0.1',
-  ODOO_RETRY_MAX_MINUTES: String(0.5 / 60),
-  PLC_TIMEOUT_SEC: '0.2',
-  DATABASE_STATEMENT_TIMEOUT_SEC: '5',
-  LEASE_TTL_SECONDS: '1',
-};
+const PLANT_LOOP = { ...FAST_LOOP, PLC_TIMEOUT_SEC: '0.2', DATABASE_STATEMENT_TIMEOUT_SEC: '5', LEASE_TTL_SECONDS: '1' };
 
 let pg: TestPostgres;
 beforeAll(async () => {
@@ -87,7 +76,7 @@ describe('stations sharing the plant PostgreSQL', () => {
   it.skipIf(usesExternalPostgres())('PostgreSQL stopped and restarted mid-run: the console stays readable offline, nothing lost or doubled, the mirror catches up', async () => {
     const url = await pg.createDatabase();
     plant = await TestPlant.start({ moCount: 20, speed: 20, batchSeconds: 3 });
-    const env = stationEnv('A', url, FAST_LOOP);
+    const env = stationEnv('A', url, PLANT_LOOP);
     engine = await startEngine({ env, schedule: true });
     await waitFor(async () => (await engine!.engine.snapshot()).queue.count > 0, 20_000, 'the first wave');
 
@@ -121,9 +110,9 @@ describe('stations sharing the plant PostgreSQL', () => {
     const url = await pg.createDatabase();
     plant = await TestPlant.start({ moCount: 20, speed: 10, batchSeconds: 3 });
     authority = await PgStore.open({ connectionString: url });
-    const a = startStation(stationEnv('A', url, FAST_LOOP));
+    const a = startStation(stationEnv('A', url, PLANT_LOOP));
     await a.waitFor((line) => line.drivesPlc === true, 'station A to drive');
-    const b = startStation(stationEnv('B', url, FAST_LOOP));
+    const b = startStation(stationEnv('B', url, PLANT_LOOP));
     await b.waitFor((line) => line.drivesPlc === false, 'station B to monitor');
 
     await waitFor(async () => (await authority!.countQueue()) > 0, 20_000, 'the first wave');
