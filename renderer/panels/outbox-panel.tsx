@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useConsoleApi, useConsoleState } from '../console-context';
 import { localTime } from '../format/display';
+import { exportQuarantined } from '../state/outbox-export';
 
 /**
  * Calls to Odoo the engine still owes (exactly once, decision Q5). Quarantined
@@ -8,6 +9,7 @@ import { localTime } from '../format/display';
  */
 export function OutboxPanel() {
   const outbox = useConsoleState((state) => state.snapshot?.outbox ?? null);
+  const station = useConsoleState((state) => state.snapshot?.station ?? 'station');
   const api = useConsoleApi();
   const [answers, setAnswers] = useState<Record<number, string>>({});
   if (!outbox || (outbox.pending === 0 && outbox.quarantined.length === 0)) return null;
@@ -22,12 +24,27 @@ export function OutboxPanel() {
     }
   };
 
+  const download = (): void => {
+    const file = exportQuarantined(outbox.quarantined, station, new Date().toISOString());
+    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   return (
     <section className="card outbox" aria-labelledby="outbox-title">
       <h2 id="outbox-title">Odoo outbox</h2>
       <p data-testid="outbox-pending">
         {outbox.pending} {outbox.pending === 1 ? 'call' : 'calls'} waiting to be sent
       </p>
+      {outbox.quarantined.length > 0 && (
+        <button type="button" data-testid="outbox-export" onClick={download}>
+          Export quarantined calls (JSON)
+        </button>
+      )}
       {outbox.quarantined.length > 0 && (
         <table className="table compact" aria-label="Calls Odoo refused">
           <thead>

@@ -146,6 +146,13 @@ describe('operator console against the fake engine', () => {
     ]);
     expect(await console_.warnings()).toEqual(['Odoo refused the consumption of WH/MO/00011']);
 
+    const exported = await console_.exportQuarantinedPushes();
+    expect(exported.fileName).toMatch(/^odoo-quarantine-FAKE-01-.*\.json$/);
+    expect(exported.content).toMatchObject({
+      station: 'FAKE-01',
+      calls: [{ moId: 'WH/MO/00011', kind: 'consumption', attempts: 5, lastError: 'Odoo answered HTTP 500 five times' }],
+    });
+
     await console_.retryPush('WH/MO/00011');
 
     expect(await console_.outboxPending()).toBe('1 call waiting to be sent');

@@ -4,6 +4,7 @@
  * screen shows through roles and data-testids; every wait is event-driven
  * with a generous upper bound, never a fixed sleep.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 
 export interface QueueRow {
@@ -230,6 +231,13 @@ export class ConsolePage {
   /** Calls to Odoo that stopped retrying and wait for the operator. */
   async quarantinedPushes(): Promise<{ mo: string; kind: string; attempts: number; lastError: string }[]> {
     return this.rows('outbox-row', ([mo = '', kind = '', attempts = '', lastError = '']) => ({ mo, kind, attempts: Number(attempts), lastError }));
+  }
+
+  /** Presses "Export quarantined calls" and returns the downloaded file's name and parsed content. */
+  async exportQuarantinedPushes(): Promise<{ fileName: string; content: unknown }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: WAIT_MS }), this.byTestId('outbox-export').click()]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), content: JSON.parse(await readFile(path, 'utf8')) as unknown };
   }
 
   async waitForQuarantinedPush(moId: string): Promise<void> {
