@@ -1,7 +1,7 @@
 /**
  * What one reading of the READ area means for the queue (Task 2, pure).
  * A READ slot belongs to a queued batch only when it echoes that batch's MO:
- * until the PLC starts the batch, the slot still holds the previous wave's
+ * until the PLC takes the wave, the slot still holds the previous wave's
  * data (../shared/plant/README.md §14), which must never be taken for ours.
  * Implausible values are skipped and reported, never stored and never
  * silently "repaired" (README §6.2: the old heuristics trusted the largest
@@ -47,9 +47,13 @@ export function judgeFeedback(queue: readonly QueueBatch[], slots: readonly Slot
       judgement.phases.set(batch.batchNo, 'waiting');
       continue;
     }
-    const phase: SlotPhase = slot.statusManufacturing ? 'finished' : slot.statusOperation ? 'failed' : 'dosing';
-    judgement.phases.set(batch.batchNo, phase);
     const finding = (message: string): Finding => ({ batchNo: batch.batchNo, moId: batch.moId, message });
+    const dosed = slot.weightFinishedKg > 0 || EQUIPMENT.some((e) => slot.equipment[e.id].kg > 0);
+    const phase: SlotPhase = slot.statusManufacturing ? 'finished' : slot.statusOperation ? 'failed' : dosed ? 'dosing' : 'waiting';
+    judgement.phases.set(batch.batchNo, phase);
+    // Taken by the PLC but not started: the slot only echoes the recipe. Storing its zeros would
+    // make a batch waiting for its turn look started, and then "stuck" (pitfall P14).
+    if (phase === 'waiting') continue;
 
     const wrongIds = EQUIPMENT.filter((e) => slot.equipment[e.id].idWord !== e.id);
     if (wrongIds.length > 0) {

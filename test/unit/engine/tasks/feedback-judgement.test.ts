@@ -28,6 +28,12 @@ function readSlot(slot: number, moId: string, state: { kg103?: number; kg114?: n
 }
 
 describe('judging a PLC reading against the queue (Task 2)', () => {
+  it('a slot the PLC took but has not started (it only echoes the recipe) is "waiting" and changes nothing', () => {
+    const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', {})], limits);
+    expect(j.phases.get(1)).toBe('waiting');
+    expect(j.updates).toEqual([]);
+  });
+
   it('a READ slot still holding the previous wave is "waiting", never taken for our batch', () => {
     const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00011', { kg103: 300, finished: true, weight: 340 })], limits);
     expect(j.phases.get(1)).toBe('waiting');
