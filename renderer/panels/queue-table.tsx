@@ -36,7 +36,8 @@ export function QueueTable() {
               </td>
               <td className="number">{kilograms(batch.actualWeightKg)}</td>
               <td>
-                <ArchiveBatchAction moId={batch.moId} />
+                {/* Only a batch the PLC is done with may leave the queue by hand (the engine refuses the rest too). */}
+                {(status === 'finished' || status === 'failed') && <ArchiveBatchAction moId={batch.moId} />}
               </td>
             </tr>
           );

@@ -128,8 +128,12 @@ describe('operator console against the fake engine', () => {
     expect(rows.map((row) => [row.mo, row.status])).toEqual([['WH/MO/00012', 'completed']]);
   });
 
-  it('takes a stuck batch out of the queue by hand, with the reason in the archive', async () => {
+  it('takes a failed batch out of the queue by hand, with the reason in the archive; batches still in the PLC offer no such button', async () => {
     await console_.syncNow();
+    expect(await console_.archiveButtons()).toEqual([]);
+    fake.failBatch('WH/MO/00013');
+    await console_.waitForArchiveButton('WH/MO/00013');
+    expect(await console_.archiveButtons()).toEqual(['WH/MO/00013']);
 
     await console_.archiveBatch('WH/MO/00013', 'silo C jammed, batch dumped');
 
@@ -242,6 +246,8 @@ describe('plant mode: who drives, mirror lag, authority health', () => {
     fake.setAuthority(PLANT);
     await console_.syncNow();
     await console_.waitForQueueCount(10);
+    fake.failBatch('WH/MO/00013');
+    await console_.waitForArchiveButton('WH/MO/00013');
 
     fake.setAuthority({ offlineSince: OFFLINE_SINCE, mirror: { lagMs: 40_000, lastSyncAt: OFFLINE_SINCE } });
 

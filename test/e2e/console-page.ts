@@ -83,6 +83,16 @@ export class ConsolePage {
   }
 
   /** Takes a batch out of the queue by hand, archived as cancelled with `reason`; waits until it left the queue. */
+  /** MOs whose queue row offers "Archive…" (only batches the PLC is done with). */
+  async archiveButtons(): Promise<string[]> {
+    const rows = this.byTestId('queue-row').filter({ has: this.page.getByRole('button', { name: /^Archive/ }) });
+    return (await rows.locator('td:nth-child(2)').allTextContents()).map((text) => text.trim());
+  }
+
+  async waitForArchiveButton(moId: string): Promise<void> {
+    await this.byTestId('queue-row').filter({ hasText: moId }).getByRole('button', { name: /^Archive/ }).waitFor({ timeout: WAIT_MS });
+  }
+
   async archiveBatch(moId: string, reason: string): Promise<void> {
     const row = await this.submitArchive(moId, reason);
     await row.waitFor({ state: 'detached', timeout: WAIT_MS });

@@ -43,6 +43,8 @@ export interface FakeBackend {
   /** A scheduled run of `task` finished with `outcome`; pushed as the engine's scheduler would. */
   recordScheduledRun(task: TaskName, outcome: Outcome, reason: string): RunRecord;
   pushLog(message: string, level?: LogEntry['level']): void;
+  /** The PLC reports `moId` failed (status_operation = 1): pushes the snapshot. */
+  failBatch(moId: string): void;
   /** Odoo refused the consumption of `moId` too often: an outbox entry waits for the operator. */
   quarantinePush(moId: string, lastError: string): OutboxEntry;
   /**
@@ -338,6 +340,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     pushLog(message, level = 'info') {
       emit('log', { time: now(), level, message });
     },
+    failBatch(moId) {
+      const batch = queue.find((b) => b.moId === moId);
+      if (!batch) throw new Error(`${moId} is not in the fake queue`);
+      batch.statusOperation = true;
+      emit('snapshot', snapshot());
+    },
+
     quarantinePush(moId, lastError) {
       const at = now();
       const entry: OutboxEntry = {
