@@ -40,7 +40,6 @@ export const odooMoSchema = z.object({
   components_consumption: z.array(componentSchema),
 });
 
-export type OdooEquipmentRef = NonNullable<z.output<typeof equipmentRefSchema>>;
 export type OdooComponent = z.output<typeof componentSchema>;
 export type OdooMo = z.output<typeof odooMoSchema>;
 

@@ -5,7 +5,7 @@
  * engine lost", so no button waits forever. The socket and the timer are
  * injected: the browser passes its WebSocket, tests pass fakes.
  */
-import { BRIDGE_PATH, type BridgeServerMessage } from '../../shared/bridge-protocol';
+import { BRIDGE_PATH, type BridgeCall, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import { EVENT_NAMES, type ConsoleApi, type EventName, type RequestName } from '../../shared/contract';
 import { createConsoleApi, type CallOutcome } from '../../shared/console-proxy';
 import type { ConnectionStatus, EngineLink } from './engine-link';
@@ -120,7 +120,8 @@ export function createWsLink(options: WsLinkOptions): WsLink {
       }
       const id = nextId++;
       inFlight.set(id, { resolve, reject });
-      const frame = JSON.stringify(input === undefined ? { id, method } : { id, method, input });
+      const call: BridgeCall = input === undefined ? { id, method } : { id, method, input };
+      const frame = JSON.stringify(call);
       if (status === 'open' && socket) socket.send(frame);
       else awaitingFirstOpen.push(frame);
     });
