@@ -1,4 +1,6 @@
 import { useConsoleState } from '../console-context';
+import { localTime } from '../format/display';
+import { describeLastSync } from '../state/sync-outcome';
 
 /**
  * "Sync now" goes through the same gate as the timer. The store refuses a
@@ -7,6 +9,8 @@ import { useConsoleState } from '../console-context';
 export function SyncNow() {
   const sync = useConsoleState((state) => state.sync);
   const syncNow = useConsoleState((state) => state.syncNow);
+  const lastSync = useConsoleState((state) => state.snapshot?.lastSync ?? null);
+  const last = lastSync ? describeLastSync(lastSync) : null;
   return (
     <section className="card sync-now" aria-label="Sync now">
       <button
@@ -27,6 +31,11 @@ export function SyncNow() {
       >
         {sync.running ? 'Asking the engine…' : (sync.outcome?.text ?? 'No sync from this screen yet')}
       </p>
+      {lastSync && last && (
+        <p className={`last-sync tone-${last.tone}`} data-testid="last-sync">
+          Last sync {localTime(lastSync.finishedAt)} {last.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -34,6 +34,20 @@ export function describeSyncOutcome(run: RunRecord): OutcomeMessage {
   }
 }
 
+const TRIGGER_WORDS: Record<RunRecord['trigger'], string> = {
+  schedule: 'timer',
+  manual: 'Sync now',
+  cli: 'command line',
+  startup: 'start-up check',
+};
+
+/** The gate's latest decision whoever triggered it, with the engine's own reason — what an operator reads first. */
+export function describeLastSync(run: RunRecord): OutcomeMessage {
+  const headline = describeSyncOutcome(run);
+  const reason = headline.text.includes(run.reason) ? '' : ` — ${run.reason}`;
+  return { tone: headline.tone, text: `by ${TRIGGER_WORDS[run.trigger]}${run.station ? ` on ${run.station}` : ''}: ${headline.text}${reason}` };
+}
+
 /** A call that never reached a decision (engine unreachable, request refused). */
 export function describeSyncFailure(error: unknown): OutcomeMessage {
   return { tone: 'bad', text: `Failed: ${error instanceof Error ? error.message : String(error)}` };

@@ -52,6 +52,9 @@ describe('operator console on the real engine', () => {
     expect(rows[0]).toMatchObject({ slot: 1, mo: 'WH/MO/00011', plannedKg: '1,000', status: 'waiting' });
 
     expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the PLC');
+    await expect
+      .poll(() => console_.lastSync())
+      .toMatch(/^Last sync .* by Sync now on test-station: Skipped: 10 batches are still in the PLC — 10 batches are still in the queue; waiting for the PLC to finish them$/);
     await console_.waitForRun('still in the queue');
     const runs = await console_.runRows();
     expect(runs.slice(0, 2).map((r) => r.outcome)).toEqual(['skipped', 'fetched']);

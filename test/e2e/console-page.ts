@@ -123,6 +123,12 @@ export class ConsolePage {
     await this.syncButton().click();
   }
 
+  /** The gate's latest decision, whoever triggered it (timer, another screen, the CLI). */
+  async lastSync(): Promise<string> {
+    await this.byTestId('last-sync').waitFor({ timeout: WAIT_MS });
+    return (await this.byTestId('last-sync').textContent())?.trim() ?? '';
+  }
+
   /** The console's sentence about the last sync pressed on this screen. */
   async lastOutcome(): Promise<string> {
     return (await this.byTestId('sync-outcome').textContent())?.trim() ?? '';

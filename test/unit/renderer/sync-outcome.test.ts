@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSyncFailure, describeSyncOutcome } from '../../../renderer/state/sync-outcome';
+import { describeLastSync, describeSyncFailure, describeSyncOutcome } from '../../../renderer/state/sync-outcome';
 import type { RunRecord } from '../../../shared/domain';
 
 function run(overrides: Partial<RunRecord>): RunRecord {
@@ -45,5 +45,28 @@ describe('describeSyncOutcome', () => {
 
   it('turns a failed call into its reason', () => {
     expect(describeSyncFailure(new Error('connection to the engine lost'))).toEqual({ tone: 'bad', text: 'Failed: connection to the engine lost' });
+  });
+});
+
+describe('describeLastSync', () => {
+  const emptyRun = (patch: Partial<RunRecord>) =>
+    run({
+      trigger: 'schedule',
+      station: 'A-12',
+      outcome: 'empty',
+      reason: 'no new MOs in Odoo; skipped 2 (cancelled in Odoo: WH/MO/00011, WH/MO/00012)',
+      ...patch,
+    });
+
+  it("says who triggered it, where, and the engine's own reason", () => {
+    expect(describeLastSync(emptyRun({}))).toEqual({
+      tone: 'neutral',
+      text: 'by timer on A-12: Nothing to fetch — no new MOs in Odoo; skipped 2 (cancelled in Odoo: WH/MO/00011, WH/MO/00012)',
+    });
+  });
+
+  it('does not repeat a reason the headline already carries', () => {
+    const failed = describeLastSync(emptyRun({ outcome: 'error', trigger: 'cli', reason: 'Odoo mo-list-detailed: connection refused' }));
+    expect(failed.text).toBe('by command line on A-12: Failed: Odoo mo-list-detailed: connection refused');
   });
 });
