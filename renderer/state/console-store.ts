@@ -46,7 +46,8 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
     sync: { running: false, outcome: null, completed: 0 },
     scheduler: { changing: false, error: null },
     manualRuns: { running: [], last: null },
-    runs: { query: { page: 1, pageSize: RUNS_PAGE_SIZE }, shown: null, loading: false, error: null },
+    // Opens on the fetch/skip history (Task 1): what an operator comes to read; the other tasks are one filter away.
+    runs: { query: { page: 1, pageSize: RUNS_PAGE_SIZE, task: 'mo-sync' }, shown: null, loading: false, error: null },
     logs: [],
 
     async syncNow() {

@@ -90,6 +90,9 @@ describe('operator console against the fake engine', () => {
   it('lists new runs live and follows the queue without a reload', async () => {
     await console_.syncNow();
     await console_.waitForRun('dispatched 10 MOs');
+    // The history opens on the fetch/skip decisions; every task is one filter away.
+    expect((await console_.runRows()).map((run) => run.task)).toEqual(['mo-sync']);
+    await console_.filterRuns({ task: '' });
 
     fake.recordScheduledRun('plc-read', 'done', 'read 10 slots, 3 dosing');
     await console_.waitForRun('read 10 slots, 3 dosing');

@@ -90,18 +90,22 @@ describe('console store', () => {
     expect(store.getState().sync.completed).toBe(2);
   });
 
-  it('follows pushed snapshots and runs live, without asking again', async () => {
+  it('follows pushed snapshots and runs live, without asking again; the history opens on the fetch/skip decisions', async () => {
     const { store, fake } = setUp();
     await settle();
+    expect(store.getState().runs.query.task).toBe('mo-sync');
     const listCalls = fake.calls.listRuns;
 
     await store.getState().syncNow();
     fake.recordScheduledRun('plc-read', 'done', 'read 10 slots');
 
     expect(store.getState().snapshot?.queue.count).toBe(10);
-    expect(store.getState().runs.shown?.items.map((run) => run.task)).toEqual(['plc-read', 'mo-sync']);
-    expect(store.getState().runs.shown?.total).toBe(2);
+    expect(store.getState().runs.shown?.items.map((run) => run.task)).toEqual(['mo-sync']);
     expect(fake.calls.listRuns).toBe(listCalls);
+
+    await store.getState().showRuns({ page: 1, pageSize: 25 });
+    fake.recordScheduledRun('plc-read', 'idle', 'nothing to read back');
+    expect(store.getState().runs.shown?.items.map((run) => run.task)).toEqual(['plc-read', 'plc-read', 'mo-sync']);
   });
 
   it(`keeps the newest ${LOG_LIMIT} log entries, newest first`, () => {
