@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { HistoryEntry, HistoryStatus, Page } from '../../shared/domain';
 import { useConsoleApi } from '../console-context';
 import { kilograms, localTime } from '../format/display';
-import { optionOf } from './option-of';
+import { FilterSelect } from './filter-select';
 import { Pager } from './pager';
 
 const STATUSES: readonly HistoryStatus[] = ['completed', 'cancelled'];
@@ -60,15 +60,7 @@ export function ArchivePanel() {
           />
         </label>
         <button type="submit">Search</button>
-        <label>
-          Status{' '}
-          <select value={query.status ?? ''} onChange={(event) => setQuery({ ...query, page: 1, status: optionOf(STATUSES, event.target.value) })}>
-            <option value="">all</option>
-            {STATUSES.map((status) => (
-              <option key={status}>{status}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Status" options={STATUSES} value={query.status} onChange={(status) => setQuery({ ...query, page: 1, status })} />
       </form>
       {error && (
         <p role="alert" className="tone-bad">

@@ -1,7 +1,7 @@
 import { OUTCOMES, TASK_NAMES } from '../../shared/domain';
 import { useConsoleState } from '../console-context';
 import { localTime } from '../format/display';
-import { optionOf } from './option-of';
+import { FilterSelect } from './filter-select';
 import { Pager } from './pager';
 
 /** Every fetch, skip and error with its reason; new runs arrive by push. */
@@ -13,32 +13,20 @@ export function RunsHistory() {
   return (
     <section aria-label="Fetch and skip history" data-testid="runs" aria-busy={runs.loading}>
       <div className="filters">
-        <label>
-          Task{' '}
-          <select
-            data-testid="runs-filter-task"
-            value={query.task ?? ''}
-            onChange={(event) => void showRuns({ ...query, page: 1, task: optionOf(TASK_NAMES, event.target.value) })}
-          >
-            <option value="">all</option>
-            {TASK_NAMES.map((task) => (
-              <option key={task}>{task}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outcome{' '}
-          <select
-            data-testid="runs-filter-outcome"
-            value={query.outcome ?? ''}
-            onChange={(event) => void showRuns({ ...query, page: 1, outcome: optionOf(OUTCOMES, event.target.value) })}
-          >
-            <option value="">all</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome}>{outcome}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Task"
+          testId="runs-filter-task"
+          options={TASK_NAMES}
+          value={query.task}
+          onChange={(task) => void showRuns({ ...query, page: 1, task })}
+        />
+        <FilterSelect
+          label="Outcome"
+          testId="runs-filter-outcome"
+          options={OUTCOMES}
+          value={query.outcome}
+          onChange={(outcome) => void showRuns({ ...query, page: 1, outcome })}
+        />
       </div>
       {runs.error && (
         <p role="alert" className="tone-bad">
