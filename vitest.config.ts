@@ -15,6 +15,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'explorer',
+          include: ['test/explorer/**/*.test.ts'],
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

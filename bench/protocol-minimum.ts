@@ -37,7 +37,8 @@ export async function minimumWriteWave(link: PlcLink, recipes: readonly BatchRec
   const readBack = await link.readDm(first, count);
   const differing = image.findIndex((word, i) => readBack[i] !== word);
   if (differing >= 0) throw new MinimumPlanError(`verify read differs from the wave written at D${first + differing}`);
-  await link.writeDm(handshake.writeAreaAck, [encodeBool(false)]);
+  // Sent once, as the engine does (wave-io.ts handOverWave): a repeated hand-over is a wave taken twice.
+  await link.writeDmOnce(handshake.writeAreaAck, [encodeBool(false)]);
 }
 
 /** The whole READ area in as few reads as the frame limit allows. */

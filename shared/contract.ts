@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   TASK_NAMES,
   OUTCOMES,
+  WAVE_RESOLUTIONS,
   type ConnectionTestResult,
   type HistoryEntry,
   type LogEntry,
@@ -60,6 +61,15 @@ export const requests = {
       })
       .strict(),
   },
+  resolveWave: {
+    channel: 'wave/resolve',
+    input: z
+      .object({
+        action: z.enum(WAVE_RESOLUTIONS),
+        reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+      })
+      .strict(),
+  },
   getConfig: { channel: 'config/get', input: z.void() },
   testConnection: {
     channel: 'connection/test',
@@ -81,6 +91,8 @@ export interface ResponseMap {
   listHistory: Page<HistoryEntry>;
   retryOutbox: OutboxEntry;
   archiveBatch: HistoryEntry;
+  /** The mo-sync run that recorded the operator's resolution of a held wave. */
+  resolveWave: RunRecord;
   getConfig: PublicConfig;
   testConnection: ConnectionTestResult;
 }

@@ -129,11 +129,17 @@ export interface HealthWarning {
     | 'unreportable-batch'
     | 'quarantined-push'
     | 'implausible-value'
-    | 'connection-down';
+    | 'connection-down'
+    /** A dispatched wave the PLC shows no trace of (hand-over unconfirmed, or conflict): the gate waits for an operator's Hand over or Withdraw. */
+    | 'wave-unconfirmed';
   message: string;
   batchNo?: number;
   moId?: string;
 }
+
+/** An operator's answer to a `wave-unconfirmed` warning: give the wave to the PLC, or clear it so its MOs are fetched again. */
+export const WAVE_RESOLUTIONS = ['hand-over', 'withdraw'] as const;
+export type WaveResolution = (typeof WAVE_RESOLUTIONS)[number];
 
 /** Where the queue's truth lives and who drives the PLC (../shared/DESIGN.md "Data: who is the authority"). */
 export interface AuthorityStatus {
@@ -168,7 +174,8 @@ export interface Snapshot {
  */
 export const OUTBOX_KINDS = ['consumption', 'cancel', 'mark-done', 'failure-report'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-export const OUTBOX_STATES = ['pending', 'sending', 'done', 'quarantined'] as const;
+/** `withdrawn`: its batch was archived as cancelled before Odoo got it; never sent afterwards. */
+export const OUTBOX_STATES = ['pending', 'sending', 'done', 'quarantined', 'withdrawn'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
 export interface OutboxEntry {
@@ -184,6 +191,11 @@ export interface OutboxEntry {
   nextAttemptAt: string | null;
   /** Odoo's consumed quantities per equipment code just before the first send (for reconciliation). */
   baseline: Record<string, number> | null;
+  /** When it last went to `sending`: a reply that never came is not read back before Odoo may have finished it. */
+  sentAt: string | null;
+  /** The courier delivering it now (one at a time) and until when its claim holds. */
+  claimedBy: string | null;
+  claimedUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

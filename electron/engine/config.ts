@@ -10,6 +10,7 @@ import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { TaskName } from '../../shared/domain';
+import { withoutCredentials } from './without-credentials';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -21,6 +22,16 @@ export class ConfigError extends Error {
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes' || v === 'on');
+/**
+ * A task interval. Below a tenth of a second a task re-runs as fast as the event loop turns (each
+ * run a database row and a PLC or Odoo round trip): a typo such as 1e-9 must stop start-up, not
+ * become a busy loop. The floor stays below the tests' fast loops against 200× simulators.
+ */
+export const MIN_INTERVAL_MINUTES = 0.1 / 60;
+const interval = z.coerce
+  .number()
+  .min(MIN_INTERVAL_MINUTES, `must be at least ${MIN_INTERVAL_MINUTES.toPrecision(2)} minutes (0.1 s)`)
+  .max(7 * 24 * 60);
 const minutes = z.coerce.number().positive('must be a positive number of minutes').max(7 * 24 * 60);
 const port = z.coerce.number().int().min(0).max(65535);
 const node = z.coerce.number().int().min(1, 'must be a FINS node number 1..254').max(254, 'must be a FINS node number 1..254');
@@ -36,6 +47,7 @@ const rawSchema = z
     SMS_HOST_BIND: z.string().min(1),
     SMS_HOST_PORT: port,
     SMS_HOST_TOKEN: optionalText,
+    SMS_HOST_TOKEN_FILE: optionalText,
     DATABASE_URL: optionalText,
     DATABASE_STATEMENT_TIMEOUT_SEC: z.coerce.number().positive().max(3600),
     LEASE_TTL_SECONDS: z.coerce.number().min(1, 'must be at least 1 second').max(3600),
@@ -45,6 +57,7 @@ const rawSchema = z
     ODOO_USERNAME: z.string(),
     ODOO_PASSWORD: z.string(),
     ODOO_TIMEOUT_SEC: z.coerce.number().positive().max(600),
+    ODOO_SETTLE_AFTER_SEC: z.coerce.number().positive('must be a positive number of seconds (beyond Odoo\'s limit_time_real, 120 s by default)').max(3600),
     ODOO_MARK_DONE: bool,
     ODOO_RETRY_BASE_SEC: z.coerce.number().positive().max(3600),
     ODOO_RETRY_MAX_MINUTES: z.coerce.number().positive().max(24 * 60),
@@ -66,12 +79,12 @@ const rawSchema = z
     ENABLE_TASK_4_HEALTH_MONITOR: bool,
     ENABLE_TASK_5_EQUIPMENT_FAILURE: bool,
     ENABLE_TASK_6_LOG_CLEANUP: bool,
-    SYNC_INTERVAL_MINUTES: minutes,
-    PLC_READ_INTERVAL_MINUTES: minutes,
-    PROCESS_COMPLETED_INTERVAL_MINUTES: minutes,
-    HEALTH_MONITOR_INTERVAL_MINUTES: minutes,
-    EQUIPMENT_FAILURE_INTERVAL_MINUTES: minutes,
-    LOG_CLEANUP_INTERVAL_MINUTES: minutes,
+    SYNC_INTERVAL_MINUTES: interval,
+    PLC_READ_INTERVAL_MINUTES: interval,
+    PROCESS_COMPLETED_INTERVAL_MINUTES: interval,
+    HEALTH_MONITOR_INTERVAL_MINUTES: interval,
+    EQUIPMENT_FAILURE_INTERVAL_MINUTES: interval,
+    LOG_CLEANUP_INTERVAL_MINUTES: interval,
     SYNC_BATCH_LIMIT: z.coerce
       .number()
       .int('must be a whole number')
@@ -102,6 +115,7 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     SMS_HOST_BIND: '127.0.0.1',
     SMS_HOST_PORT: 4780,
     SMS_HOST_TOKEN: '',
+    SMS_HOST_TOKEN_FILE: '',
     DATABASE_URL: '',
     DATABASE_STATEMENT_TIMEOUT_SEC: 10,
     LEASE_TTL_SECONDS: 30,
@@ -111,6 +125,8 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     ODOO_USERNAME: '',
     ODOO_PASSWORD: '',
     ODOO_TIMEOUT_SEC: 30,
+    // Beyond Odoo 14's limit_time_real (120 s): by then a call whose reply was lost can no longer be running.
+    ODOO_SETTLE_AFTER_SEC: 150,
     ODOO_MARK_DONE: false,
     ODOO_FINISHED_WEIGHT_KEY: 'actual_weight_finished_goods',
     ODOO_RETRY_BASE_SEC: 30,
@@ -193,6 +209,8 @@ export interface EngineConfig {
     username: string;
     password: string;
     timeoutMs: number;
+    /** A push whose reply never came is read back (mo-detail) only this long after it was sent. */
+    settleAfterMs: number;
     markDone: boolean;
     finishedWeightKey: string;
     retry: { baseMs: number; maxMs: number; maxRejections: number };
@@ -244,12 +262,14 @@ export function loadConfig(inputs: ConfigInputs = {}): EngineConfig {
 
 function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
   // Pitfall P18: the old middleware used ODOO_URL only for cancel; this app has one base URL.
-  if (raw.ODOO_BASE_URL && raw.ODOO_URL && trimSlash(raw.ODOO_BASE_URL) !== trimSlash(raw.ODOO_URL)) {
+  const odooUrl = (text: string | undefined) => trimSlash(withoutCredentials(text ?? ''));
+  if (raw.ODOO_BASE_URL && raw.ODOO_URL && odooUrl(raw.ODOO_BASE_URL) !== odooUrl(raw.ODOO_URL)) {
     throw new ConfigError(
-      `ODOO_URL (${raw.ODOO_URL}) and ODOO_BASE_URL (${raw.ODOO_BASE_URL}) differ: this app talks to one Odoo; set only ODOO_BASE_URL`,
+      `ODOO_URL (${odooUrl(raw.ODOO_URL)}) and ODOO_BASE_URL (${odooUrl(raw.ODOO_BASE_URL)}) differ: this app talks to one Odoo; set only ODOO_BASE_URL`,
     );
   }
-  const baseUrl = trimSlash(raw.ODOO_BASE_URL ?? raw.ODOO_URL ?? '');
+  // Credentials in the URL are never used (Odoo logs in with ODOO_USERNAME/PASSWORD) and must never be shown.
+  const baseUrl = odooUrl(raw.ODOO_BASE_URL ?? raw.ODOO_URL);
   if (!raw.SMS_DEMO) {
     requireKey(baseUrl, 'ODOO_BASE_URL', 'is required outside the demo (the Odoo server, e.g. https://odoo.plant.local)');
     requireKey(raw.PLC_IP, 'PLC_IP', 'is required outside the demo (the PLC address, e.g. 192.168.1.2)');
@@ -273,7 +293,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     station: raw.SMS_STATION,
     demo: raw.SMS_DEMO,
     simSpeed: raw.SMS_SIM_SPEED,
-    host: { bind: raw.SMS_HOST_BIND, port: raw.SMS_HOST_PORT, token: raw.SMS_HOST_TOKEN },
+    host: { bind: raw.SMS_HOST_BIND, port: raw.SMS_HOST_PORT, token: hostToken(raw.SMS_HOST_TOKEN, raw.SMS_HOST_TOKEN_FILE) },
     databaseUrl: raw.DATABASE_URL,
     databaseStatementTimeoutMs: Math.round(raw.DATABASE_STATEMENT_TIMEOUT_SEC * 1000),
     leaseTtlMs: Math.round(raw.LEASE_TTL_SECONDS * 1000),
@@ -283,6 +303,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
       username: raw.ODOO_USERNAME,
       password: raw.ODOO_PASSWORD,
       timeoutMs: Math.round(raw.ODOO_TIMEOUT_SEC * 1000),
+      settleAfterMs: Math.round(raw.ODOO_SETTLE_AFTER_SEC * 1000),
       markDone: raw.ODOO_MARK_DONE,
       finishedWeightKey: raw.ODOO_FINISHED_WEIGHT_KEY,
       retry: {
@@ -312,6 +333,24 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     logCleanupKeepLast: raw.LOG_CLEANUP_KEEP_LAST,
     logLevel: raw.LOG_LEVEL,
   };
+}
+
+/**
+ * The headless host's token: `--token`/SMS_HOST_TOKEN, or read from a file (`--token-file`/
+ * SMS_HOST_TOKEN_FILE) so that it does not show in the process list. One source, not two.
+ */
+function hostToken(token: string | undefined, file: string | undefined): string | undefined {
+  if (file === undefined) return token;
+  if (token !== undefined) throw new ConfigError('SMS_HOST_TOKEN and SMS_HOST_TOKEN_FILE are both set: give the token one way (the file keeps it out of the process list)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`SMS_HOST_TOKEN_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const fromFile = text.trim();
+  if (fromFile === '') throw new ConfigError(`SMS_HOST_TOKEN_FILE: ${file} is empty`);
+  return fromFile;
 }
 
 function readConfigFile(path: string): ConfigSource {
@@ -344,7 +383,8 @@ function describeIssues(error: z.ZodError, merged: Record<string, unknown>): str
   if (!issue) return 'invalid configuration';
   const key = String(issue.path[0] ?? '');
   if (issue.code === 'unrecognized_keys') return `unknown configuration key ${issue.keys.join(', ')}`;
-  const shown = /PASSWORD|TOKEN|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(merged[key]);
+  const value = merged[key];
+  const shown = /PASSWORD|TOKEN|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(typeof value === 'string' ? withoutCredentials(value) : value);
   return `${key}=${shown}: ${issue.message}`;
 }
 

@@ -11,6 +11,7 @@ const VALUE_FLAGS: Record<string, ConfigKey> = {
   '--port': 'SMS_HOST_PORT',
   '--bind': 'SMS_HOST_BIND',
   '--token': 'SMS_HOST_TOKEN',
+  '--token-file': 'SMS_HOST_TOKEN_FILE',
   '--speed': 'SMS_SIM_SPEED',
 };
 

@@ -11,6 +11,7 @@ import type { ConnectionTracker } from './connection-tracker';
 import type { EngineLog } from './engine-log';
 import type { TaskBody } from './task-runner';
 import { createCompleteTask } from './tasks/complete/complete-task';
+import { courierClaimant } from './tasks/complete/courier-claimant';
 import { OutboxCourier, type CompleteStep } from './tasks/complete/outbox-courier';
 import { createEquipmentFailureTask } from './tasks/equipment-failure/equipment-failure-task';
 import { createHealthTask } from './tasks/health/health-task';
@@ -37,8 +38,15 @@ export interface TaskWiring {
   log: EngineLog;
   checkpoints: Checkpoints;
   onFindings(findings: Finding[]): void;
+  /** Whether this station may send to Odoo right now (plant mode: it still holds the PLC lease). */
+  mayDeliver(): Promise<boolean>;
+  /** MOs whose finish the last PLC reading held back as implausible. */
+  heldFinishes(): ReadonlySet<string>;
   evaluateHealth(): Promise<HealthWarning[]>;
 }
+
+/** Room in an outbox claim for the store writes around the Odoo calls. */
+const CLAIM_MARGIN_MS = 30_000;
 
 export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
   const { config, store, plc, clock, log, checkpoints } = w;
@@ -56,6 +64,11 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
     odoo,
     clock,
     retry: config.odoo.retry,
+    claimant: courierClaimant(config.station, process.pid),
+    // One Odoo call may be a login and the call, twice over (a session expired on the way), each up to the timeout.
+    claimMs: 4 * config.odoo.timeoutMs + CLAIM_MARGIN_MS,
+    settleAfterMs: config.odoo.settleAfterMs,
+    mayDeliver: w.mayDeliver,
     ...(checkpoints.complete ? { checkpoint: checkpoints.complete } : {}),
   });
   return {
@@ -68,6 +81,7 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
       station: config.station,
       batchLimit: config.syncBatchLimit,
       log: log.child({ task: 'mo-sync' }),
+      heldFinishes: w.heldFinishes,
       ...(checkpoints.moSync ? { checkpoint: checkpoints.moSync } : {}),
     }),
     'plc-read': createPlcReadTask({

@@ -14,12 +14,13 @@ import {
   type Snapshot,
   type TaskName,
   type Trigger,
+  type WaveResolution,
 } from '../../shared/domain';
 import type { OdooClient } from '../odoo/odoo-client';
 import type { OdooMo } from '../odoo/odoo-replies';
 import { plcMemoryMap } from '../plc/memory-map';
 import type { PlcLink } from '../plc/plc-link';
-import { AuthorityUnavailableError, type AuthorityStore } from '../store/authority-store';
+import { AuthorityUnavailableError, OutboxBusyError, type AuthorityStore } from '../store/authority-store';
 import type { MirrorReader } from '../store/mirror/mirror-reader';
 import type { Clock } from './clock';
 import type { EngineConfig } from './config';
@@ -33,9 +34,13 @@ import { standaloneRole, type StationRole } from './station-role';
 import { buildSnapshot } from './snapshot';
 import { createTaskBodies, type Checkpoints } from './engine-tasks';
 import { errorMessage, RunRecorder, type TaskBody } from './task-runner';
+import { cancelledArchiveNote, sentMeanwhile } from './tasks/complete/cancelled-archive';
+import { releaseDeadClaims } from './tasks/complete/courier-claimant';
 import { evaluateHealth } from './tasks/health/health-evaluation';
 import type { Finding } from './tasks/plc-read/feedback-judgement';
 import type { RecipeResult } from '../odoo/mo-recipe';
+import { createWaveResolution } from './tasks/mo-sync/resolve-wave';
+import { isHeld } from './tasks/mo-sync/settle-wave';
 
 export interface EngineParts {
   config: EngineConfig;
@@ -51,6 +56,8 @@ export interface EngineParts {
   reader?: MirrorReader;
   bus?: EventBus;
   checkpoints?: Checkpoints;
+  /** This process as run records name it, and how to tell whether another one is still alive (the fault explorer simulates both). */
+  process?: { pid: number; isAlive(pid: number): boolean };
 }
 
 const driverOnly = (task: TaskName): boolean => (DRIVER_ONLY_TASKS as readonly TaskName[]).includes(task);
@@ -78,7 +85,13 @@ export class Engine {
       drove = drives;
       this.publishSnapshot();
     });
-    this.recorder = new RunRecorder({ store: parts.store, clock: parts.clock, station: parts.config.station, onRun: (run) => this.announce(run) });
+    this.recorder = new RunRecorder({
+      store: parts.store,
+      clock: parts.clock,
+      station: parts.config.station,
+      pid: parts.process?.pid ?? process.pid,
+      onRun: (run) => this.announce(run),
+    });
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     const bodies = createTaskBodies({
@@ -86,6 +99,9 @@ export class Engine {
       odooLink: this.odooLink,
       checkpoints: parts.checkpoints ?? {},
       onFindings: (findings) => (this.findings = findings),
+      heldFinishes: () => new Set(this.findings.filter((f) => f.heldFinish).map((f) => f.moId)),
+      // Re-checked right before each Odoo send: a station that lost the lease mid-run leaves the outbox to the new driver.
+      mayDeliver: async () => this.role.drivesPlc(),
       evaluateHealth: async () => (await this.snapshot()).warnings,
     });
     const jobs: Job[] = (Object.keys(bodies) as TaskName[]).map((task) => ({
@@ -103,20 +119,32 @@ export class Engine {
     this.backend = { handlers: this.handlers(), subscribe: (event, listener) => this.bus.subscribe(event, listener) };
   }
 
-  /** Closes runs a dead process left open, reconciles interrupted waves, then starts the timers. */
+  /**
+   * Closes runs a dead process left open, reconciles interrupted waves, then starts the timers.
+   * An authority that cannot be reached does not stop the start (plant mode opens on the mirror):
+   * the next start closes those runs, and every sync reconciles an unfinished wave before the gate.
+   */
   async start(options: { schedule: boolean } = { schedule: true }): Promise<void> {
     const { store, config, clock, log } = this.parts;
-    const interrupted = await store.closeInterruptedRuns(
-      config.station,
-      isProcessAlive,
-      'interrupted: the app stopped during this run',
-      new Date(clock.now()).toISOString(),
-    );
-    if (interrupted.length) log.warn(`${interrupted.length} run(s) were interrupted by a stop or crash`);
-    if ((await store.unresolvedIntents()).length > 0) await this.runTask('mo-sync', 'startup');
+    try {
+      const interrupted = await store.closeInterruptedRuns(
+        config.station,
+        this.parts.process?.isAlive ?? isProcessAlive,
+        'interrupted: the app stopped during this run',
+        new Date(clock.now()).toISOString(),
+      );
+      if (interrupted.length) log.warn(`${interrupted.length} run(s) were interrupted by a stop or crash`);
+    const released = await releaseDeadClaims(store, config.station, this.parts.process?.isAlive ?? isProcessAlive);
+    if (released) log.warn(`${released} Odoo outbox claim(s) of a stopped process were released`);
+      if ((await store.unresolvedIntents()).length > 0) await this.runTask('mo-sync', 'startup');
+    } catch (error) {
+      if (!(error instanceof AuthorityUnavailableError)) throw error;
+      log.warn(`${error.message}: interrupted runs and unfinished waves are checked once it answers`);
+    }
     if (options.schedule) this.scheduler.start();
   }
 
+  /** No run starts once this is called; resolves when the runs already going have finished. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.scheduler.stop();
@@ -124,6 +152,8 @@ export class Engine {
 
   /** The one way any host runs a task; joins a run of the same task that is already going. */
   runTask(task: TaskName, trigger: Trigger): Promise<RunRecord> {
+    // The store and the PLC link close right after stop(): a run started now would meet them closing.
+    if (this.stopped) return Promise.reject(new Error(`${task} was not started: the engine is stopping`));
     return this.scheduler.trigger(task, trigger);
   }
 
@@ -131,7 +161,7 @@ export class Engine {
     const { store, config, plc, clock } = this.parts;
     const queue = await this.readThrough((source) => source.listQueue());
     const jobs = this.scheduler.state();
-    const [lastRuns, lastSync, lastPlcRead, lastDispatch, [open, quarantined]] = await Promise.all([
+    const [lastRuns, lastSync, lastPlcRead, lastDispatch, [open, quarantined], heldWaves] = await Promise.all([
       this.readThrough((source) => Promise.all(jobs.map((job) => source.lastRun(job.task)))),
       this.readThrough((source) => source.lastRun('mo-sync')),
       this.readThrough((source) => source.lastRun('plc-read', ['done', 'idle'])),
@@ -141,6 +171,14 @@ export class Engine {
         if (error instanceof AuthorityUnavailableError) return [[], []] as OutboxEntry[][];
         throw error;
       }),
+      // Held waves are not mirrored either; their warning returns with the authority.
+      store.unresolvedIntents().then(
+        (intents) => intents.filter(isHeld),
+        (error: unknown) => {
+          if (error instanceof AuthorityUnavailableError) return [];
+          throw error;
+        },
+      ),
     ]);
     const snapshot = buildSnapshot({
       station: config.station,
@@ -163,6 +201,7 @@ export class Engine {
       quarantined,
       implausible: this.findings,
       connections: snapshot.connections,
+      heldWaves,
     });
     return snapshot;
   }
@@ -186,8 +225,8 @@ export class Engine {
   /** The last batch just left: fetch the next wave now rather than at the next interval (same gate, same rules). */
   private async syncIfQueueEmptied(): Promise<void> {
     const { config, store, log } = this.parts;
-    if (!config.syncOnEmptyQueue || this.scheduler.isPaused() || !config.tasks['mo-sync'].enabled) return;
-    if ((await store.countQueue()) > 0) return;
+    if (this.stopped || !config.syncOnEmptyQueue || this.scheduler.isPaused() || !config.tasks['mo-sync'].enabled) return;
+    if ((await store.countQueue()) > 0 || this.stopped) return;
     this.runTask('mo-sync', 'schedule').catch((error: unknown) => log.error('sync after the queue emptied failed', { error: errorMessage(error) }));
   }
 
@@ -230,6 +269,7 @@ export class Engine {
       listHistory: (input) => this.readThrough((source) => source.listHistory(input)),
       retryOutbox: ({ id }) => this.retryOutbox(id),
       archiveBatch: ({ moId, reason }) => this.archiveByOperator(moId, reason),
+      resolveWave: ({ action, reason }) => this.resolveWave(action, reason),
       getConfig: async () => publicConfig(config, store.kind),
       testConnection: ({ target }) => this.testConnection(target),
     };
@@ -250,7 +290,7 @@ export class Engine {
     const { store, log } = this.parts;
     log.warn('this station now drives the PLC');
     try {
-      if ((await store.unresolvedIntents()).length > 0) await this.runTask('mo-sync', 'startup');
+      if ((await store.unresolvedIntents()).length > 0 && !this.stopped) await this.runTask('mo-sync', 'startup');
     } catch (error) {
       log.error('taking over the PLC: could not reconcile the previous driver\'s wave yet', { error: errorMessage(error) });
     }
@@ -259,7 +299,10 @@ export class Engine {
   /** An operator releases a quarantined Odoo call after checking Odoo; a consumption is settled against Odoo before any resend. */
   private async retryOutbox(id: number): Promise<OutboxEntry> {
     const { store, clock } = this.parts;
-    const entry = (await store.listOutbox(['quarantined'])).find((e) => e.id === id);
+    const entry = (await store.listOutbox(['quarantined', 'withdrawn'])).find((e) => e.id === id);
+    const withdrawn = (e: OutboxEntry) =>
+      new Error(`the ${e.kind} of ${e.moId} is not sent: its batch was archived as cancelled, so Odoo must not book it (outbox entry ${id})`);
+    if (entry?.state === 'withdrawn') throw withdrawn(entry);
     if (!entry) throw new Error(`outbox entry ${id} is not quarantined (already retried or delivered)`);
     const retried = await store.updateOutbox(id, {
       state: entry.kind === 'consumption' && entry.baseline !== null ? 'sending' : 'pending',
@@ -267,7 +310,10 @@ export class Engine {
       nextAttemptAt: null,
       lastError: `retried by an operator after: ${entry.lastError ?? ''}`,
       at: new Date(clock.now()).toISOString(),
+      // An archive may withdraw it at the same moment: a withdrawn entry stays withdrawn.
+      onlyIn: ['quarantined'],
     });
+    if (retried.state === 'withdrawn') throw withdrawn(retried);
     this.publishSnapshot();
     return retried;
   }
@@ -275,21 +321,36 @@ export class Engine {
   /**
    * Pitfall P9: a batch that can never be reported (nothing dosed) or whose MO was closed in Odoo
    * must not block the queue forever. Only a batch the PLC is done with (finished or failed) may be
-   * archived this way; nothing is sent to Odoo.
+   * archived this way; nothing is sent to Odoo, and its consumption push ends with it (cancelled-archive.ts).
    */
   private async archiveByOperator(moId: string, reason: string): Promise<HistoryEntry> {
     const { store, clock } = this.parts;
     const batch = (await store.listQueue()).find((b) => b.moId === moId);
     if (!batch) throw new Error(`${moId} is not in the queue`);
-    if (!batch.statusManufacturing && !batch.statusOperation) {
+    // The PLC finished it, but with a reading held back as implausible: if the reading stays wrong, only the operator can end it.
+    const heldFinish = this.findings.some((f) => f.moId === moId && f.heldFinish);
+    if (!batch.statusManufacturing && !batch.statusOperation && !heldFinish) {
       throw new Error(`${moId} is still in the PLC (neither finished nor failed); only a batch the PLC is done with can be archived`);
     }
     const at = new Date(clock.now()).toISOString();
-    await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: `Archived by operator: ${reason}`, at });
+    const odoo = cancelledArchiveNote(moId, await store.outboxEntry(moId, 'consumption'), this.parts.config.odoo.settleAfterMs);
+    try {
+      await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: `Archived by operator: ${reason} — ${odoo}`, at, withdrawConsumptionOf: moId });
+    } catch (error) {
+      throw error instanceof OutboxBusyError ? sentMeanwhile(moId) : error;
+    }
     const archived = (await store.listHistory({ page: 1, pageSize: 1, search: moId })).items[0];
     if (!archived) throw new Error(`${moId} was archived but cannot be read back`);
     this.publishSnapshot();
     return archived;
+  }
+
+  /** An operator hands over or withdraws the wave held for them: a mo-sync run of its own, under the sync lock. */
+  private async resolveWave(action: WaveResolution, reason: string): Promise<RunRecord> {
+    if (!(await this.parts.store.unresolvedIntents()).some(isHeld)) {
+      throw new Error('no wave is waiting for an operator: nothing is unconfirmed or in conflict');
+    }
+    return this.recorder.run('mo-sync', 'manual', createWaveResolution(this.parts, action, reason));
   }
 
   private async testConnection(target: ConnectionTarget): Promise<ConnectionTestResult> {

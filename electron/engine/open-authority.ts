@@ -6,6 +6,7 @@
  * the app cannot use (missing columns, no permission) stops start-up with
  * one message.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuthorityUnavailableError, type AuthorityStore } from '../store/authority-store';
 import { StationLease } from '../store/lease/station-lease';
@@ -53,15 +54,31 @@ export async function openAuthority(config: EngineConfig, options: OpenAuthority
     ...(options.oneShot ? { poolSize: 2 } : {}),
   };
   let store: PgStore;
+  let reachable = true;
   try {
     store = await PgStore.open(source);
   } catch (error) {
     if (!(error instanceof AuthorityUnavailableError)) throw error;
     log.warn(`${error.message}: starting on the local mirror; the gate stays closed until PostgreSQL answers`);
     store = new PgStore(source);
+    reachable = false;
   }
-  if (options.oneShot) return { store, role: oneShotRole(), close: () => store.close() };
-  const mirror = new Mirror({ source, file: join(config.dataDir, 'mirror.db'), station: config.station, clock, log: log.child({ part: 'mirror' }), ...binding });
+  const mirrorFile = join(config.dataDir, 'mirror.db');
+  if (options.oneShot) {
+    // Offline, a one-shot reads what the station's console last mirrored (never creating an empty copy), as the console would.
+    if (reachable || !existsSync(mirrorFile)) return { store, role: oneShotRole(), close: () => store.close() };
+    const copy = new Mirror({ source, file: mirrorFile, station: config.station, clock, ...binding });
+    const { lagMs, lastSyncAt } = copy.status();
+    return {
+      store,
+      reader: copy.reader(),
+      role: oneShotRole({ since: new Date(clock.now()).toISOString(), mirror: { lagMs, lastSyncAt } }),
+      async close() {
+        await Promise.allSettled([copy.stop(), store.close()]);
+      },
+    };
+  }
+  const mirror = new Mirror({ source, file: mirrorFile, station: config.station, clock, log: log.child({ part: 'mirror' }), ...binding });
   const lease = new StationLease({ source, station: config.station, clock, ttlMs: config.leaseTtlMs, log: log.child({ part: 'lease' }) });
   mirror.start();
   lease.start();

@@ -99,11 +99,15 @@ export class Scheduler {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stops the timers and waits for runs in progress to finish. */
+  /** Stops the timers and waits until no run is in progress (including runs a finishing run started). */
   async stop(): Promise<void> {
     this.started = false;
     for (const slot of this.slots.values()) this.disarm(slot);
-    await Promise.allSettled([...this.slots.values()].map((slot) => slot.running));
+    for (;;) {
+      const running = [...this.slots.values()].flatMap((slot) => (slot.running ? [slot.running] : []));
+      if (running.length === 0) return;
+      await Promise.allSettled(running);
+    }
   }
 
   private arm(slot: JobSlot): void {

@@ -18,6 +18,7 @@ import { EventBus } from './event-bus';
 import { createLogger } from './logger';
 import { openAuthority, type OpenedAuthority } from './open-authority';
 import type { Checkpoints } from './engine-tasks';
+import { errorMessage } from './task-runner';
 
 export interface StartEngineOptions {
   /** Command-line arguments; the engine's flags (--demo, --data-dir …) are picked out of them. */
@@ -57,9 +58,13 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
   });
   const { log } = logger;
 
-  const demo: DemoPeers | null = loaded.demo
-    ? await startDemoPeers({ dataDir: loaded.dataDir, speed: loaded.simSpeed, shareable: options.schedule !== false })
-    : null;
+  let demo: DemoPeers | null = null;
+  try {
+    if (loaded.demo) demo = await startDemoPeers({ dataDir: loaded.dataDir, speed: loaded.simSpeed, shareable: options.schedule !== false });
+  } catch (error) {
+    await logger.close();
+    throw error;
+  }
   const config: EngineConfig = demo
     ? { ...loaded, odoo: { ...loaded.odoo, baseUrl: demo.odooUrl }, plc: { ...loaded.plc, host: '127.0.0.1', port: demo.plcPort, protocol: 'udp' } }
     : loaded;
@@ -106,7 +111,9 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
   try {
     await engine.start({ schedule: options.schedule ?? true });
     // A newcomer opening the demo should see the first wave at once, not after the first interval.
-    if (config.demo && options.schedule !== false && config.autoSync) void engine.runTask('mo-sync', 'schedule');
+    if (config.demo && options.schedule !== false && config.autoSync) {
+      engine.runTask('mo-sync', 'schedule').catch((error: unknown) => log.error('the first demo sync failed', { error: errorMessage(error) }));
+    }
   } catch (error) {
     await Promise.allSettled([plc.close(), authority.close(), demo?.stop(), logger.close()]);
     throw error;

@@ -22,11 +22,14 @@ export function standaloneRole(station: string, since: string): StationRole {
   };
 }
 
-/** A one-shot command against the plant's PostgreSQL: it never drives the PLC, only passes through the gate. */
-export function oneShotRole(): StationRole {
+/**
+ * A one-shot command against the plant's PostgreSQL: it never drives the PLC, only passes through the gate.
+ * `offline`: PostgreSQL did not answer when the command started, and it reads the station's mirror instead.
+ */
+export function oneShotRole(offline?: { since: string; mirror: AuthorityStatus['mirror'] }): StationRole {
   return {
     drivesPlc: () => false,
-    status: () => ({ kind: 'postgres', offlineSince: null, mirror: null, driver: null, drivesPlc: false }),
+    status: () => ({ kind: 'postgres', offlineSince: offline?.since ?? null, mirror: offline?.mirror ?? null, driver: null, drivesPlc: false }),
     onChange: () => () => undefined,
     stop: async () => undefined,
   };

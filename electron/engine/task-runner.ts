@@ -31,6 +31,8 @@ export interface TaskRunnerDeps {
   store: AuthorityStore;
   clock: Clock;
   station: string;
+  /** The process id recorded with each run (a simulated process has its own). */
+  pid: number;
   onRun(record: RunRecord): void;
 }
 
@@ -41,12 +43,12 @@ export class RunRecorder {
   constructor(private readonly deps: TaskRunnerDeps) {}
 
   async run(task: TaskName, trigger: Trigger, body: TaskBody): Promise<RunRecord> {
-    const { store, station } = this.deps;
+    const { store, station, pid } = this.deps;
     const startedAt = this.now();
     let runId: number;
     try {
       await this.storePendingFinishes();
-      runId = await store.startRun({ task, trigger, station, pid: process.pid, startedAt });
+      runId = await store.startRun({ task, trigger, station, pid, startedAt });
     } catch (error) {
       if (!(error instanceof AuthorityUnavailableError)) throw error;
       return this.announce(unrecorded(task, trigger, station, startedAt, { ...whenUnavailable(task, error), finishedAt: this.now() }));

@@ -5,17 +5,26 @@
  */
 import { ConfigError } from '../engine/config';
 import { EXIT, UsageError, type CliIo } from './cli/cli-io';
-import { runHistory, runServe, runStatus, runSyncOnce, runTaskCommand } from './cli/engine-commands';
+import { runHistory, runServe, runStatus, runSyncOnce, runTaskCommand, runWaveCommand } from './cli/engine-commands';
 import { runOdooSimCommand } from './cli/odoo-sim-command';
 import { runPlcCommand } from './cli/plc-command';
 import { runPlcSimCommand } from './cli/plc-sim-command';
 
 const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo): Promise<number> }> = {
-  serve: { summary: 'serve [--port N] [--bind ADDR --token T] [--demo]   console for any browser (headless host)', run: runServe },
+  serve: {
+    summary:
+      'serve [--port N] [--bind ADDR --token-file PATH] [--demo]   console for any browser (headless host); the token also from\n' +
+      '                                          SMS_HOST_TOKEN(_FILE); --token T works too but other users see it in the process list',
+    run: runServe,
+  },
   sync: { summary: 'sync --once [--json]                    one Task 1 pass (fetch only when the queue is empty)', run: runSyncOnce },
   run: { summary: 'run <task> --once [--json]              one pass of any task', run: runTaskCommand },
   status: { summary: 'status [--json]                         queue, scheduler, connections, last sync', run: runStatus },
   history: { summary: 'history [--limit N] [--task T] [--json] recent runs with outcome and reason', run: runHistory },
+  wave: {
+    summary: 'wave resolve <hand-over|withdraw> --reason TEXT [--json]   an operator hands over or withdraws a wave the PLC did not confirm',
+    run: runWaveCommand,
+  },
   plc: { summary: 'plc read D7000 77 | plc write D7076 1  PLC diagnostics (--host --port --protocol)', run: runPlcCommand },
   'plc-sim': { summary: 'plc-sim --udp-port N [--tcp-port N] [--speed X]   simulated PLC', run: runPlcSimCommand },
   'odoo-sim': { summary: 'odoo-sim --port N                       simulated Odoo SCADA API', run: runOdooSimCommand },
@@ -26,8 +35,24 @@ const io: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/**
+ * A run that ends skipped, busy or with nothing to fetch is an answer (0); a run that ends in
+ * error, or a command that cannot reach what it needs, did not do its job (1).
+ */
+const EXIT_CODES = [
+  'exit codes: 0 done — a sync that skipped (queue not empty, PLC busy) or found nothing to fetch is an answer too;',
+  '            1 the command could not do its job (a run ended in error, a peer or the database did not answer): one line says why;',
+  '            2 the command line or the configuration is wrong.',
+];
+
 function usage(): string {
-  return ['usage: smart-mo-sync <command> [options]   (common: --data-dir DIR --demo --verbose)', '', ...Object.values(COMMANDS).map((c) => `  ${c.summary}`)].join('\n');
+  return [
+    'usage: smart-mo-sync <command> [options]   (common: --data-dir DIR --demo --verbose)',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+    '',
+    ...EXIT_CODES,
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -57,11 +82,22 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+let answered = false;
+// Last line of defence: if nothing keeps the process alive while a command still waits (a timer
+// that does not hold the process, a promise nobody settles), Node would exit 0 in silence.
+process.once('beforeExit', () => {
+  if (answered) return;
+  io.err(`${process.argv[2] ?? 'smart-mo-sync'} failed: it stopped before finishing (nothing was left to wait on); this is a bug, please report it`);
+  process.exitCode = EXIT.failed;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    answered = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    answered = true;
     io.err(String(error));
     process.exitCode = EXIT.failed;
   },

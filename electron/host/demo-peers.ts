@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { isProcessAlive } from '../engine/process-alive';
 import { startOdooSimulator } from '../odoo/odoo-simulator';
-import { startPlcSimulator } from '../plc/plc-simulator';
+import { startPlcSimulator, type PlcSimulator } from '../plc/plc-simulator';
 
 export interface DemoPeers {
   odooUrl: string;
@@ -28,9 +28,19 @@ export async function startDemoPeers(options: { dataDir: string; speed: number; 
   if (running) return { odooUrl: running.odooUrl, plcPort: running.plcPort, borrowed: true, stop: async () => undefined };
 
   const odoo = await startOdooSimulator({ port: 0, moCount: 300 });
-  const plc = await startPlcSimulator({ udpPort: 0, speed: options.speed });
+  let plc: PlcSimulator;
+  try {
+    plc = await startPlcSimulator({ udpPort: 0, speed: options.speed });
+  } catch (error) {
+    // Nothing may outlive a failed start: the Odoo simulator's port would keep the process alive.
+    await odoo.stop();
+    throw error;
+  }
   const plcPort = plc.ports.udpPort;
-  if (plcPort === undefined) throw new Error('the PLC simulator did not bind a UDP port');
+  if (plcPort === undefined) {
+    await Promise.allSettled([odoo.stop(), plc.stop()]);
+    throw new Error('the PLC simulator did not bind a UDP port');
+  }
   const file = endpointsFile(options.dataDir);
   if (options.shareable) writeFileSync(file, JSON.stringify({ odooUrl: odoo.url, plcPort, pid: process.pid }));
   return {

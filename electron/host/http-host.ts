@@ -77,7 +77,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   }
   const { host, port, token, rendererDir } = parsed.data;
   if (!isLoopbackName(host) && token === undefined) {
-    throw new Error(`refusing to listen on ${host} without a token: set --token or SMS_HOST_TOKEN`);
+    throw new Error(`refusing to listen on ${host} without a token: set SMS_HOST_TOKEN_FILE (--token-file), SMS_HOST_TOKEN or --token`);
   }
   const root = await realpath(resolve(rendererDir)).catch(() => null);
   if (root === null || !(await isFile(join(root, 'index.html')))) {

@@ -252,7 +252,7 @@ export class OdooClient {
     let body: string | undefined;
     if (params !== null) {
       headers['Content-Type'] = 'application/json';
-      body = JSON.stringify(route.jsonRpc ? { jsonrpc: '2.0', method: 'call', params, id: ++this.rpcId } : params);
+      body = JSON.stringify(route.body === 'json-rpc' ? { jsonrpc: '2.0', method: 'call', params, id: ++this.rpcId } : params);
     }
 
     const controller = new AbortController();

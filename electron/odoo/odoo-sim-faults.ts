@@ -18,6 +18,13 @@ export type OneShotFault = (typeof ONE_SHOT_FAULTS)[number];
 export class OdooSimFaults {
   /** Delay before every answer (the request is counted on arrival). */
   latencyMs = 0;
+  /** Extra delay for one route, e.g. a `mo-list-detailed` that pages a large database slowly. */
+  readonly slowRoutes = new Map<OdooEndpoint, number>();
+  /**
+   * A call whose client hung up (timed out) during the latency is still carried out when the
+   * latency ends, as an Odoo worker finishes a request until limit_time_real: a push "applied late".
+   */
+  finishesAbandonedCalls = false;
   /** Every route answers this HTTP status (e.g. 500, or 404 as if the module were missing); null = off. */
   httpStatus: number | null = null;
   /** Every route answers HTTP 200 with an HTML page instead of JSON. */
@@ -67,9 +74,11 @@ export class OdooSimFaults {
     return pending.fault;
   }
 
-  /** Back to a healthy Odoo (latency, statuses, one-shots; also listens again if down). */
+  /** Back to a healthy Odoo (latency, slow routes, statuses, one-shots; also listens again if down). */
   async clear(): Promise<void> {
     this.latencyMs = 0;
+    this.slowRoutes.clear();
+    this.finishesAbandonedCalls = false;
     this.httpStatus = null;
     this.garbage = false;
     this.wrongShape = false;

@@ -32,6 +32,21 @@ export const SESSION_EXPIRED = rpcError(100, 'Odoo Session Expired', 'odoo.http.
 export const SERVER_ERROR = rpcError(200, 'Odoo Server Error', 'psycopg2.errors.SerializationFailure', 'could not serialize access due to concurrent update');
 export const INVALID_JSON = rpcError(200, 'Odoo Server Error', 'werkzeug.exceptions.BadRequest', 'Invalid JSON data');
 
+/**
+ * A request in the body style the route does not take (odoo-routes.ts). On a
+ * JSON-RPC route Odoo reads the arguments from `params` only, so a plain body
+ * reaches the handler with none and fails as a framework error; a plain route
+ * reads its fields at the top level, so a JSON-RPC envelope hides them and
+ * the SCADA module answers that they are missing.
+ */
+export function wrongBodyStyle(path: string, expected: 'json-rpc' | 'plain'): SimReply {
+  if (expected === 'json-rpc') {
+    const detail = `${path} takes a JSON-RPC body {"jsonrpc":"2.0","method":"call","params":{…}}; the arguments of this request were not in "params"`;
+    return rpcError(200, 'Odoo Server Error', 'builtins.TypeError', detail);
+  }
+  return scadaError(`Invalid request: ${path} takes a plain JSON body; the fields of this request were inside a JSON-RPC envelope`);
+}
+
 const ADMIN_UID = 2;
 const ACCESS_DENIED = rpcError(200, 'Odoo Server Error', 'odoo.exceptions.AccessDenied', 'Access Denied');
 

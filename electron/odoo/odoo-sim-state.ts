@@ -61,6 +61,11 @@ export class OdooSimState {
     return this.mos.filter((mo) => LISTED_STATES.has(mo.state)).slice(offset, offset + limit);
   }
 
+  /** Every MO's name, whatever its state. */
+  moIds(): string[] {
+    return this.mos.map((mo) => mo.mo_id);
+  }
+
   /** The live record, for the simulator's handlers only. */
   findMo(moId: string): OdooMoRecord | undefined {
     return this.mos.find((mo) => mo.mo_id === moId);
@@ -86,6 +91,11 @@ export class OdooSimState {
   bookings(moId: string): Booking {
     const booking = this.bookingsByMo.get(moId);
     return booking ? { count: booking.count, lastPayload: structuredClone(booking.lastPayload) } : { count: 0, lastPayload: null };
+  }
+
+  /** How many times Odoo accepted a consumption update for this MO. */
+  bookedCount(moId: string): number {
+    return this.bookingsByMo.get(moId)?.count ?? 0;
   }
 
   recordBooking(moId: string, payload: Record<string, unknown>): void {

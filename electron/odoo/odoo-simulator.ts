@@ -1,13 +1,14 @@
 /**
  * An Odoo 14 SCADA-API simulator over real HTTP, behaving like the plant
- * server (../shared/plant/odoo-api.md): cookie sessions, JSON-RPC and plain
- * bodies, wrapped and bare replies, the captured MOs, and fault injection.
+ * server (../shared/plant/odoo-api.md): cookie sessions, each route in its one
+ * body style (JSON-RPC or plain, odoo-routes.ts; the other style is refused),
+ * wrapped and bare replies, the captured MOs, and fault injection.
  * It is part of the product: the embedded demo runs against it.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { endpointForPath, ODOO_ROUTES, type OdooEndpoint } from './odoo-routes';
-import { INVALID_JSON, SERVER_ERROR, SESSION_EXPIRED, SIM_HANDLERS, type SimReply } from './odoo-sim-handlers';
+import { INVALID_JSON, SERVER_ERROR, SESSION_EXPIRED, SIM_HANDLERS, wrongBodyStyle, type SimReply } from './odoo-sim-handlers';
 import { OdooSimFaults } from './odoo-sim-faults';
 import { OdooSimState } from './odoo-sim-state';
 import { seedMos, type OdooMoRecord } from './odoo-seed-mos';
@@ -81,9 +82,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
     return;
   }
   if (endpoint) state.noteRequest(endpoint);
-  if (faults.latencyMs > 0) {
-    await delay(faults.latencyMs, timers);
-    if (res.destroyed) return;
+  const latencyMs = faults.latencyMs + (endpoint ? (faults.slowRoutes.get(endpoint) ?? 0) : 0);
+  if (latencyMs > 0) {
+    await delay(latencyMs, timers);
+    if (res.destroyed && !faults.finishesAbandonedCalls) return;
   }
 
   if (faults.httpStatus !== null) return sendHtml(res, faults.httpStatus);
@@ -107,7 +109,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
     if (scadaError !== null) return answer({ body: { status: 'error', message: scadaError } });
   }
 
+  const style = ODOO_ROUTES[endpoint].body;
+  if (style !== 'none' && request.jsonRpc !== (style === 'json-rpc')) return answer(wrongBodyStyle(ODOO_ROUTES[endpoint].path, style));
+
   const reply = SIM_HANDLERS[endpoint](state, request.params);
+  // The client hung up during the latency; Odoo did the work anyway (finishesAbandonedCalls).
+  if (res.destroyed) return;
   // Odoo did the work; the answer is lost on the way back.
   if (oneShot === 'drop-reply') return void res.socket?.destroy();
   answer(reply);

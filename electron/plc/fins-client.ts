@@ -29,7 +29,11 @@ type Answer =
   | { kind: 'response'; check: Extract<ResponseCheck, { ok: true }> }
   | { kind: 'failed'; timedOut: boolean; reason: string };
 
-type AttemptOutcome = { kind: 'answered'; words: number[] } | Extract<Answer, { kind: 'failed' }>;
+/** `sent`: whether the frame went out, so a send-once write can tell "not executed" from "fate unknown". */
+type AttemptOutcome = { kind: 'answered'; words: number[] } | (Extract<Answer, { kind: 'failed' }> & { sent: boolean });
+
+/** Whether a command may be sent again when its answer does not come (../shared/DESIGN.md: repeat-safety belongs to the operation). */
+type Repeat = 'retry' | 'once';
 
 interface PendingAnswer {
   command: FinsCommand;
@@ -100,6 +104,15 @@ export class FinsClient implements PlcLink {
     });
   }
 
+  async writeDmOnce(address: number, words: readonly number[]): Promise<void> {
+    assertWriteWords(address, words);
+    if (words.length > this.settings.maxWriteWords) {
+      throw new PlcError('bad-request', `bad PLC request: writing ${describeRange(address, words.length)} once needs one frame, at most ${this.settings.maxWriteWords} words`);
+    }
+    const snapshot = [...words];
+    await this.serialise(() => this.request({ kind: 'write', address, words: snapshot }, 'once'));
+  }
+
   health(): PlcLinkHealth {
     const base = { lastOkAt: this.lastOkAt, roundTrips: this.counters.roundTrips };
     const { state, nextProbeInMs } = this.breaker.snapshot();
@@ -134,13 +147,13 @@ export class FinsClient implements PlcLink {
     return run;
   }
 
-  /** One FINS command with its retries, guarded by the circuit breaker. */
-  private async request(body: CommandBody): Promise<number[]> {
+  /** One FINS command with its retries (or exactly one attempt), guarded by the circuit breaker. */
+  private async request(body: CommandBody, repeat: Repeat = 'retry'): Promise<number[]> {
     const action = `${body.kind === 'read' ? 'reading' : 'writing'} ${describeRange(body.address, body.kind === 'read' ? body.count : body.words.length)}`;
     const admission = this.breaker.admit();
     if (!admission.admitted) throw new PlcError('circuit-open', `PLC unreachable (${this.endpoint}): ${describeRejection(admission)}`);
     try {
-      const words = await this.withRetries(body, action);
+      const words = repeat === 'retry' ? await this.withRetries(body, action) : await this.sendOnce(body, action);
       this.breaker.record(true);
       return words;
     } catch (error) {
@@ -170,6 +183,20 @@ export class FinsClient implements PlcLink {
     }
   }
 
+  /** One attempt and no other: an unanswered frame is reported as such, never sent again. */
+  private async sendOnce(body: CommandBody, action: string): Promise<number[]> {
+    this.assertOpen();
+    const outcome = await this.attempt(body, action);
+    if (outcome.kind === 'answered') return outcome.words;
+    if (outcome.sent) {
+      throw new PlcError(
+        'unanswered',
+        `PLC did not confirm (${this.endpoint}) ${action}: ${outcome.reason}; sent once and not repeated, so the PLC may or may not have executed it`,
+      );
+    }
+    throw new PlcError('transport', `PLC link failed (${this.endpoint}) ${action}: ${outcome.reason}; nothing was sent`);
+  }
+
   /** Sends the command once and waits for its answer; an error end code throws (never retried). */
   private async attempt(body: CommandBody, action: string): Promise<AttemptOutcome> {
     let answer: Promise<Answer>;
@@ -181,7 +208,7 @@ export class FinsClient implements PlcLink {
       await this.transport.send(frame);
       this.counters.roundTrips++;
     } catch (error) {
-      const failed: AttemptOutcome = { kind: 'failed', timedOut: error instanceof FinsLinkError && error.timedOut, reason: errorText(error) };
+      const failed: AttemptOutcome = { kind: 'failed', timedOut: error instanceof FinsLinkError && error.timedOut, reason: errorText(error), sent: false };
       this.pending?.settle(failed);
       if (!(error instanceof FinsLinkError)) throw error;
       return failed;
@@ -189,7 +216,7 @@ export class FinsClient implements PlcLink {
     const outcome = await answer;
     if (outcome.kind === 'failed') {
       if (outcome.timedOut) this.counters.timeouts++;
-      return outcome;
+      return { ...outcome, sent: true };
     }
     this.lastOkAt = this.clock.now();
     const { endCode, words } = outcome.check;
@@ -216,7 +243,11 @@ export class FinsClient implements PlcLink {
       this.pending = pending;
       this.lastSent = command;
       const { timeoutMs } = this.settings;
-      cancelTimer = this.clock.setTimer(timeoutMs, () => pending.settle({ kind: 'failed', timedOut: true, reason: `no response within ${timeoutMs} ms` }));
+      cancelTimer = this.clock.setTimer(
+        timeoutMs,
+        () => pending.settle({ kind: 'failed', timedOut: true, reason: `no response within ${timeoutMs} ms` }),
+        { awaited: true },
+      );
     });
   }
 

@@ -3,7 +3,14 @@
  * to do (an end code will not go away by retrying; a timeout might), and the
  * message is written for the operator's log.
  */
-export type PlcErrorKind = 'timeout' | 'end-code' | 'circuit-open' | 'transport' | 'bad-request';
+export type PlcErrorKind =
+  | 'timeout'
+  | 'end-code'
+  | 'circuit-open'
+  | 'transport'
+  | 'bad-request'
+  /** A send-once write went out and no answer came: whether the PLC executed it is unknown. */
+  | 'unanswered';
 
 export class PlcError extends Error {
   readonly kind: PlcErrorKind;

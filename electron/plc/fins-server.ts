@@ -3,6 +3,7 @@ import net from 'node:net';
 import { systemClock, type Clock } from '../engine/clock';
 import type { DmMemory } from './dm-memory';
 import { executeFinsCommand, type FinsEndCodeFault } from './fins-command-executor';
+import { decodeCommand, wordCountOf } from './fins-frame';
 import { serveFinsTcpConnection } from './fins-server-tcp-session';
 import { FinsTcpNodePool } from './fins-tcp-node-pool';
 
@@ -18,6 +19,20 @@ export interface FinsFaults {
   endCodes: FinsEndCodeFault[];
   /** Answer nothing at all, not even the FINS/TCP handshake (PLC unplugged). */
   silent: boolean;
+  /**
+   * DM range → every command touching it loses its request (never executed)
+   * or its reply (executed, the answer never arrives), optionally only reads
+   * or writes. A lost reply is the fault a client must not mistake for "the
+   * PLC did nothing".
+   */
+  lostFrames: FinsLostFrameFault[];
+}
+
+export interface FinsLostFrameFault {
+  from: number;
+  to: number;
+  command?: 'read' | 'write';
+  lose: 'request' | 'reply';
 }
 
 export interface FinsServerOptions {
@@ -62,7 +77,7 @@ const MAX_GARBAGE_BYTES = 40;
  * set in `faults`.
  */
 export class FinsServer {
-  readonly faults: FinsFaults = { latencyMs: 0, dropProbability: 0, garbageProbability: 0, endCodes: [], silent: false };
+  readonly faults: FinsFaults = { latencyMs: 0, dropProbability: 0, garbageProbability: 0, endCodes: [], silent: false, lostFrames: [] };
   private readonly host: string;
   private readonly node: number;
   private readonly random: () => number;
@@ -169,7 +184,7 @@ export class FinsServer {
 
   private handleFrame(frame: Buffer, reply: (response: Buffer) => void): void {
     this.counters.requests++;
-    if (this.faults.silent || this.chance(this.faults.dropProbability)) {
+    if (this.faults.silent || this.chance(this.faults.dropProbability) || this.lost(frame, 'request')) {
       this.counters.dropped++;
       return;
     }
@@ -189,7 +204,21 @@ export class FinsServer {
       this.counters.writes++;
       this.options.onWrite?.(execution.access.address, execution.access.count);
     }
+    if (this.lost(frame, 'reply')) {
+      this.counters.dropped++;
+      return null;
+    }
     return execution.response;
+  }
+
+  private lost(frame: Buffer, lose: FinsLostFrameFault['lose']): boolean {
+    const faults = this.faults.lostFrames.filter((fault) => fault.lose === lose);
+    if (faults.length === 0) return false;
+    const decoded = decodeCommand(frame);
+    if (decoded.kind !== 'command') return false;
+    const { command } = decoded;
+    const last = command.address + wordCountOf(command) - 1;
+    return faults.some((fault) => (fault.command === undefined || fault.command === command.kind) && command.address <= fault.to && fault.from <= last);
   }
 
   private afterLatency(send: () => void): void {

@@ -94,8 +94,10 @@ export class FinsTcpTransport implements FinsTransport {
           reject(outcome.error);
         }
       };
-      const cancelTimer = this.options.clock.setTimer(this.options.timeoutMs, () =>
-        settle({ error: new FinsLinkError(`no node address reply within ${this.options.timeoutMs} ms`, { timedOut: true }) }),
+      const cancelTimer = this.options.clock.setTimer(
+        this.options.timeoutMs,
+        () => settle({ error: new FinsLinkError(`no node address reply within ${this.options.timeoutMs} ms`, { timedOut: true }) }),
+        { awaited: true },
       );
 
       socket.on('connect', () => socket.write(encodeNodeAddressRequest(ASK_PLC_TO_ASSIGN_NODE)));

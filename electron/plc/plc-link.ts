@@ -5,7 +5,16 @@
  */
 export interface PlcLink {
   readDm(address: number, count: number): Promise<number[]>;
+  /** Data writes: the link may repeat a frame whose answer did not come (same words, same effect). */
   writeDm(address: number, words: readonly number[]): Promise<void>;
+  /**
+   * Exactly ONE frame, never repeated, for a write whose repetition is not
+   * harmless (the hand-over D7076 := 0: a second one makes the PLC take the
+   * wave twice). Rejects with PlcError 'unanswered' when the frame went out but
+   * no answer came (the PLC may or may not have executed it: settle by reading
+   * the PLC, never by sending again), 'transport' when it could not be sent.
+   */
+  writeDmOnce(address: number, words: readonly number[]): Promise<void>;
   /** Connection state for the console's health panel. */
   health(): PlcLinkHealth;
   close(): Promise<void>;

@@ -57,9 +57,14 @@ export async function clearWave(link: PlcLink, current: WriteAreaSnapshot): Prom
   await writeAndVerify(link, buildWaveImage([], current));
 }
 
-/** D7076 := 0, "new data for the PLC". Only after a verified writeWave. */
+/**
+ * D7076 := 0, "new data for the PLC". Only after a verified writeWave. Sent
+ * ONCE: the PLC sets D7076 back to 1 when it takes the wave, so a repeat after
+ * a lost reply would make it take the same wave again. An unanswered hand-over
+ * rejects (PlcError 'unanswered') and is settled by reading the PLC.
+ */
 export async function handOverWave(link: PlcLink): Promise<void> {
-  await link.writeDm(plcMemoryMap.handshake.writeAreaAck, [encodeBool(false)]);
+  await link.writeDmOnce(plcMemoryMap.handshake.writeAreaAck, [encodeBool(false)]);
 }
 
 /** ONE read of D6000..D6976 (977 words). */

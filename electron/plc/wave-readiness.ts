@@ -35,7 +35,7 @@ export function writeAreaReadiness(area: WriteAreaSnapshot): WriteAreaReadiness 
 }
 
 /** "slot 2", "slots 1–4", "slots 1–3, 7". */
-function slotList(slots: readonly number[]): string {
+export function slotList(slots: readonly number[]): string {
   const runs: string[] = [];
   for (let i = 0; i < slots.length; ) {
     let j = i;

@@ -8,7 +8,7 @@ export class WordCodecError extends RangeError {
   override name = 'WordCodecError';
   constructor(
     readonly field: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${field}: ${detail}`);
   }

@@ -23,10 +23,26 @@ import type {
 
 /** Held while Task 1 decides and dispatches; exactly one holder across all processes and stations. */
 export interface SyncLock {
+  /**
+   * Fencing token, larger each time anyone takes the lock. The gate's writes
+   * (recordIntent, setIntentPhase, commitWave) carry it, and the store refuses
+   * them once a newer epoch exists: a holder whose lock went with its
+   * connection cannot commit behind the back of the station that took it next.
+   */
+  readonly epoch: number;
   release(): Promise<void>;
 }
 
-export type IntentPhase = 'writing' | 'verified' | 'committed' | 'abandoned' | 'adopted';
+/**
+ * writing → verified → committed is the normal path. `unconfirmed` (the
+ * hand-over went unanswered and the PLC shows no trace of the wave) and
+ * `conflict` (the WRITE area no longer holds it) wait for an operator to hand
+ * the wave over or withdraw it. Unresolved: writing, verified and the two held phases.
+ */
+export type IntentPhase = 'writing' | 'verified' | 'unconfirmed' | 'conflict' | 'committed' | 'abandoned' | 'adopted';
+export type HeldPhase = Extract<IntentPhase, 'unconfirmed' | 'conflict'>;
+export const HELD_PHASES: readonly HeldPhase[] = ['unconfirmed', 'conflict'];
+export const UNRESOLVED_PHASES: readonly IntentPhase[] = ['writing', 'verified', ...HELD_PHASES];
 
 /** A wave about to be (or being) written to the PLC, recorded before the first PLC write. */
 export interface DispatchIntent {
@@ -36,6 +52,8 @@ export interface DispatchIntent {
   createdAt: string;
   phase: IntentPhase;
   recipes: BatchRecipe[];
+  /** What the PLC held when the wave was last held for an operator, in operator words; null otherwise. */
+  plcView: string | null;
 }
 
 export interface RunStart {
@@ -93,6 +111,8 @@ export interface OutboxPatch {
   nextAttemptAt?: string | null;
   baseline?: Record<string, number> | null;
   at: string;
+  /** Applied only while the entry is in one of these states (a withdrawn entry must stay withdrawn). */
+  onlyIn?: readonly OutboxState[];
 }
 
 /** A batch leaving the queue for the archive. */
@@ -103,6 +123,13 @@ export interface ArchiveRequest {
   at: string;
   /** The outbox entry whose success this archive records; closed in the same transaction. */
   outboxId?: number;
+  /**
+   * The MO whose consumption push this archive ends unsent (state `withdrawn`), in the same
+   * transaction. A missing entry is recorded withdrawn too, so a Task 3 run that listed the batch
+   * before cannot enqueue and send it afterwards. A push that is `sending` or `done` cannot be
+   * withdrawn: nothing is archived and the call rejects with OutboxBusyError.
+   */
+  withdrawConsumptionOf?: string;
 }
 
 export interface EquipmentFailureEvent {
@@ -124,10 +151,13 @@ export interface AuthorityStore {
   /** The subset of `moIds` already in the queue, the archive or an unresolved intent: never dispatched again. */
   knownMoIds(moIds: readonly string[]): Promise<Set<string>>;
 
-  recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string): Promise<DispatchIntent>;
-  setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void>;
+  /** The gate's writes: `epoch` is the holder's SyncLock.epoch; a stale one rejects with GateLockLostError. */
+  recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string, epoch: number): Promise<DispatchIntent>;
+  setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string, epoch: number): Promise<void>;
   /** Inserts the wave into `mo_batch` and closes the intent, in one transaction. */
-  commitWave(intentId: number, phase: 'committed' | 'adopted', at: string): Promise<void>;
+  commitWave(intentId: number, phase: 'committed' | 'adopted', at: string, epoch: number): Promise<void>;
+  /** Holds the wave for an operator (phase unconfirmed or conflict) with what the PLC showed, so the console can say it without PLC I/O. */
+  holdIntent(intentId: number, phase: HeldPhase, plcView: string, epoch: number): Promise<void>;
   unresolvedIntents(): Promise<DispatchIntent[]>;
 
   startRun(run: RunStart): Promise<number>;
@@ -147,7 +177,18 @@ export interface AuthorityStore {
 
   /** At most one entry per (MO, kind): enqueuing twice returns the existing entry. */
   enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry>;
+  /** Returns the entry as it is afterwards (unchanged when `patch.onlyIn` did not match). */
   updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry>;
+  /**
+   * One courier at a time: takes the claim on a `pending` or `sending` entry when it is free, has run
+   * out (`claimedUntil` ≤ `at`), or is already `claimant`'s. Null when another courier holds it or
+   * the entry is no longer deliverable. Does not move `updatedAt` (the backoff is derived from it).
+   */
+  claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null>;
+  /** Moves the entry to `sending` (stamping `sentAt`, extending the claim) only while `claimant` holds a live claim. */
+  markOutboxSending(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null>;
+  /** Gives up `claimant`'s claim (no-op when it holds none). */
+  releaseOutbox(id: number, claimant: string): Promise<void>;
   outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null>;
   listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]>;
 
@@ -164,5 +205,24 @@ export class AuthorityUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AuthorityUnavailableError';
+  }
+}
+
+/** An archive that would withdraw a push Odoo may have got (see ArchiveRequest.withdrawConsumptionOf). */
+export class OutboxBusyError extends Error {
+  constructor(readonly moId: string) {
+    super(`the consumption of ${moId} has been sent to Odoo; nothing was archived`);
+    this.name = 'OutboxBusyError';
+  }
+}
+
+/** A gate write refused because another holder took the sync lock since this one did. */
+export class GateLockLostError extends Error {
+  constructor(
+    readonly epoch: number,
+    readonly newestEpoch: number,
+  ) {
+    super('lost the sync lock (its database connection dropped and another sync has taken it since); nothing committed');
+    this.name = 'GateLockLostError';
   }
 }

@@ -10,6 +10,7 @@ export type IntentRow = {
   created_at: string | Date;
   phase: DispatchIntent['phase'];
   recipes: string | BatchRecipe[];
+  plc_view: string | null;
 };
 
 export function rowToIntent(row: IntentRow): DispatchIntent {
@@ -20,5 +21,6 @@ export function rowToIntent(row: IntentRow): DispatchIntent {
     createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
     phase: row.phase,
     recipes: typeof row.recipes === 'string' ? (JSON.parse(row.recipes) as BatchRecipe[]) : row.recipes,
+    plcView: row.plc_view,
   };
 }

@@ -1,4 +1,5 @@
 import { useConsoleState } from '../console-context';
+import { ResolveWaveActions } from './resolve-wave-actions';
 
 export function WarningsPanel() {
   const warnings = useConsoleState((state) => state.snapshot?.warnings ?? null);
@@ -10,6 +11,7 @@ export function WarningsPanel() {
         {warnings.map((warning, index) => (
           <li key={`${warning.kind}-${warning.moId ?? warning.batchNo ?? index}`} data-testid="warning">
             {warning.message}
+            {warning.kind === 'wave-unconfirmed' && <ResolveWaveActions />}
           </li>
         ))}
       </ul>

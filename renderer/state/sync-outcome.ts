@@ -17,8 +17,9 @@ export function describeSyncOutcome(run: RunRecord): OutcomeMessage {
       return { tone: 'good', text: `Fetched ${plural(run.moIds.length, 'MO', 'MOs')}${moList(run.moIds)}` };
     case 'skipped':
       // The gate's first rule: a new wave waits until every batch of the last one left the queue.
+      // Whether they wait for the PLC, Odoo or an operator is the engine's reason, shown after this.
       return run.queueCount !== null && run.queueCount > 0
-        ? { tone: 'neutral', text: `Skipped: ${plural(run.queueCount, 'batch is', 'batches are')} still in the PLC` }
+        ? { tone: 'neutral', text: `Skipped: ${plural(run.queueCount, 'batch is', 'batches are')} still in the queue` }
         : { tone: 'neutral', text: `Skipped: ${run.reason}` };
     case 'busy':
       return { tone: 'warning', text: 'Busy: another sync is running' };

@@ -51,11 +51,11 @@ describe('operator console on the real engine', () => {
     expect(rows.map((r) => r.mo)).toEqual((await plant.writeAreaMoIds()).slice(0, 10));
     expect(rows[0]).toMatchObject({ slot: 1, mo: 'WH/MO/00011', plannedKg: '1,000', status: 'waiting' });
 
-    expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the PLC');
+    expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the queue');
     await expect
       .poll(() => console_.lastSync())
-      .toMatch(/^Last sync .* by Sync now on test-station: Skipped: 10 batches are still in the PLC — 10 batches are still in the queue; waiting for the PLC to finish them$/);
-    await console_.waitForRun('still in the queue');
+      .toMatch(/^Last sync .* by Sync now on test-station: Skipped: 10 batches are still in the queue — 10 batches still in the PLC \(.*\); waiting for the PLC to finish them$/);
+    await console_.waitForRun('waiting for the PLC to finish them');
     const runs = await console_.runRows();
     expect(runs.slice(0, 2).map((r) => r.outcome)).toEqual(['skipped', 'fetched']);
     expect(runs[1]?.moIds).toHaveLength(10);

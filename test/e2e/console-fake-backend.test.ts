@@ -49,7 +49,7 @@ describe('operator console against the fake engine', () => {
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatchObject({ slot: 1, mo: 'WH/MO/00011', product: 'FEED 1', plannedKg: '1,000', status: 'waiting', actualKg: '—' });
 
-    expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the PLC');
+    expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the queue');
 
     await mkdir('test-results', { recursive: true });
     await console_.screenshot('test-results/console.png');
@@ -143,6 +143,18 @@ describe('operator console against the fake engine', () => {
     await console_.waitForQueueCount(9);
     const archived = await console_.searchArchive('WH/MO/00013');
     expect(archived.map((row) => [row.mo, row.status, row.notes])).toEqual([['WH/MO/00013', 'cancelled', 'silo C jammed, batch dumped']]);
+  });
+
+  it('a wave the PLC did not confirm: the warning offers Hand over and Withdraw, each with a reason', async () => {
+    const held = fake.holdWave();
+    await console_.waitForWarning(/hand-over of WH\/MO\/00011.* is unconfirmed/);
+
+    await console_.resolveWave('hand-over', 'checked the PLC: wave not taken');
+
+    await console_.waitForQueueCount(10);
+    expect(fake.calls.resolveWave).toBe(1);
+    expect(await console_.warnings()).toEqual([]);
+    expect(held).toHaveLength(10);
   });
 
   it('lets the operator retry a call Odoo kept refusing', async () => {

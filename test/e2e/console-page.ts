@@ -333,6 +333,18 @@ export class ConsolePage {
     return this.byTestId('warning').allTextContents();
   }
 
+  async waitForWarning(text: RegExp): Promise<void> {
+    await this.byTestId('warning').filter({ hasText: text }).waitFor({ timeout: WAIT_MS });
+  }
+
+  /** Answers the wave-unconfirmed warning with "Hand over…" or "Withdraw…" and a reason; waits until the warning is gone. */
+  async resolveWave(action: 'hand-over' | 'withdraw', reason: string): Promise<void> {
+    await this.byTestId(`wave-${action}`).click();
+    await this.byTestId('wave-resolve-reason').fill(reason);
+    await this.byTestId('wave-resolve-confirm').click();
+    await this.byTestId('wave-resolve-reason').waitFor({ state: 'detached', timeout: WAIT_MS });
+  }
+
   /** Waits for the "connection to engine lost — reconnecting…" banner; returns its text. */
   async waitForEngineLost(): Promise<string> {
     const banner = this.byTestId('engine-connection-banner').filter({ hasText: /lost/ });

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BatchRecipe, QueueBatch } from '../../shared/domain';
-import type { AuthorityStore, DispatchIntent } from '../../electron/store/authority-store';
+import { GateLockLostError, OutboxBusyError, type AuthorityStore, type DispatchIntent } from '../../electron/store/authority-store';
 
 export interface StoreFixture {
   store: AuthorityStore;
@@ -45,15 +45,20 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
   describe(`${name} — AuthorityStore contract`, () => {
     let fx: StoreFixture;
     let store: AuthorityStore;
+    /** A gate epoch no one has taken the lock after: the gate's writes below are accepted. */
+    let epoch: number;
     beforeEach(async () => {
       fx = await open();
       store = fx.store;
+      const lock = await store.tryAcquireSyncLock();
+      epoch = lock!.epoch;
+      await lock!.release();
     });
     afterEach(async () => fx?.dispose());
 
     async function queueWave(first: number, count: number, runId = 1): Promise<QueueBatch[]> {
-      const intent = await store.recordIntent(runId, 'station-a', wave(first, count), at(1));
-      await store.commitWave(intent.id, 'committed', at(2));
+      const intent = await store.recordIntent(runId, 'station-a', wave(first, count), at(1), epoch);
+      await store.commitWave(intent.id, 'committed', at(2), epoch);
       return store.listQueue();
     }
 
@@ -73,7 +78,7 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
 
       it('a recorded intent is unresolved, queues nothing, and keeps its MOs from being fetched again', async () => {
         const recipes = wave(11, 3);
-        const intent = await store.recordIntent(7, 'station-a', recipes, at(5));
+        const intent = await store.recordIntent(7, 'station-a', recipes, at(5), epoch);
 
         expect(intent).toMatchObject({ runId: 7, station: 'station-a', createdAt: at(5), phase: 'writing', recipes });
         expect(await store.unresolvedIntents()).toEqual([intent]);
@@ -82,21 +87,39 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
       });
 
       it('a verified intent stays unresolved; an abandoned one releases its MOs', async () => {
-        const verified = await store.recordIntent(1, 'station-a', wave(11, 2), at(1));
-        const abandoned = await store.recordIntent(2, 'station-a', wave(21, 2), at(2));
+        const verified = await store.recordIntent(1, 'station-a', wave(11, 2), at(1), epoch);
+        const abandoned = await store.recordIntent(2, 'station-a', wave(21, 2), at(2), epoch);
 
-        await store.setIntentPhase(verified.id, 'verified', at(3));
-        await store.setIntentPhase(abandoned.id, 'abandoned', at(3));
+        await store.setIntentPhase(verified.id, 'verified', at(3), epoch);
+        await store.setIntentPhase(abandoned.id, 'abandoned', at(3), epoch);
 
         expect((await store.unresolvedIntents()).map((i) => [i.id, i.phase])).toEqual([[verified.id, 'verified']]);
         expect(await store.knownMoIds([moName(11), moName(21)])).toEqual(new Set([moName(11)]));
       });
 
+      it('a wave held for an operator (unconfirmed, conflict) stays unresolved with what the PLC showed, and its MOs stay known', async () => {
+        const unconfirmed = await store.recordIntent(1, 'station-a', wave(11, 2), at(1), epoch);
+        const conflict = await store.recordIntent(2, 'station-a', wave(21, 2), at(2), epoch);
+
+        await store.holdIntent(unconfirmed.id, 'unconfirmed', 'D7076 = 1; the PLC has not taken it', epoch);
+        await store.holdIntent(conflict.id, 'conflict', 'its WRITE slots are empty', epoch);
+
+        expect((await store.unresolvedIntents()).map((i) => [i.phase, i.plcView])).toEqual([
+          ['unconfirmed', 'D7076 = 1; the PLC has not taken it'],
+          ['conflict', 'its WRITE slots are empty'],
+        ]);
+        expect(await store.knownMoIds([moName(11), moName(21), moName(31)])).toEqual(new Set([moName(11), moName(21)]));
+        await store.commitWave(unconfirmed.id, 'adopted', at(3), epoch);
+        await store.setIntentPhase(conflict.id, 'abandoned', at(3), epoch);
+        expect(await store.unresolvedIntents()).toEqual([]);
+        expect(await store.knownMoIds([moName(21)])).toEqual(new Set());
+      });
+
       it('commitWave queues the wave in slot order with its recipes and closes the intent', async () => {
         const recipes = wave(11, 3);
-        const intent = await store.recordIntent(1, 'station-a', recipes, at(1));
+        const intent = await store.recordIntent(1, 'station-a', recipes, at(1), epoch);
 
-        await store.commitWave(intent.id, 'committed', at(2));
+        await store.commitWave(intent.id, 'committed', at(2), epoch);
 
         const queue = await store.listQueue();
         expect(await store.countQueue()).toBe(3);
@@ -120,10 +143,10 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
       });
 
       it('an adopted wave (found on the PLC after a crash) is queued the same way', async () => {
-        const intent = await store.recordIntent(1, 'station-a', wave(11, 2), at(1));
-        await store.setIntentPhase(intent.id, 'verified', at(2));
+        const intent = await store.recordIntent(1, 'station-a', wave(11, 2), at(1), epoch);
+        await store.setIntentPhase(intent.id, 'verified', at(2), epoch);
 
-        await store.commitWave(intent.id, 'adopted', at(3));
+        await store.commitWave(intent.id, 'adopted', at(3), epoch);
 
         expect((await store.listQueue()).map((b) => b.moId)).toEqual([moName(11), moName(12)]);
         expect(await store.unresolvedIntents()).toEqual([]);
@@ -131,16 +154,16 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
 
       it('commitWave is all or nothing: an MO already queued rejects the whole wave and the intent stays open', async () => {
         await queueWave(11, 1);
-        const clash: DispatchIntent = await store.recordIntent(2, 'station-a', [recipe(2, 30), recipe(3, 11)], at(3));
+        const clash: DispatchIntent = await store.recordIntent(2, 'station-a', [recipe(2, 30), recipe(3, 11)], at(3), epoch);
 
-        await expect(store.commitWave(clash.id, 'committed', at(4))).rejects.toThrow();
+        await expect(store.commitWave(clash.id, 'committed', at(4), epoch)).rejects.toThrow();
 
         expect((await store.listQueue()).map((b) => b.moId)).toEqual([moName(11)]);
         expect((await store.unresolvedIntents()).map((i) => i.id)).toEqual([clash.id]);
       });
 
       it('commitWave of an unknown intent rejects and queues nothing', async () => {
-        await expect(store.commitWave(999, 'committed', at(1))).rejects.toThrow(/999/);
+        await expect(store.commitWave(999, 'committed', at(1), epoch)).rejects.toThrow(/999/);
         expect(await store.countQueue()).toBe(0);
       });
     });
@@ -372,6 +395,9 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
           lastError: null,
           nextAttemptAt: null,
           baseline: null,
+          sentAt: null,
+          claimedBy: null,
+          claimedUntil: null,
           createdAt: at(1),
           updatedAt: at(1),
         });
@@ -406,6 +432,104 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         expect(await store.listOutbox([])).toEqual([]);
       });
 
+      it('claimOutbox: one courier at a time, across stores; a claim that ran out or was released can be taken', async () => {
+        const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
+        const peer = await fx.openPeer();
+        try {
+          const mine = await store.claimOutbox(entry.id, 'courier-a', at(60), at(2));
+          expect(mine).toMatchObject({ claimedBy: 'courier-a', claimedUntil: at(60), updatedAt: at(1) });
+          expect(await peer.claimOutbox(entry.id, 'courier-b', at(70), at(3))).toBeNull();
+          expect(await store.claimOutbox(entry.id, 'courier-a', at(65), at(4))).toMatchObject({ claimedUntil: at(65) });
+
+          await peer.releaseOutbox(entry.id, 'courier-b'); // not its claim: no effect
+          expect(await peer.claimOutbox(entry.id, 'courier-b', at(70), at(5))).toBeNull();
+          expect(await peer.claimOutbox(entry.id, 'courier-b', at(130), at(65))).toMatchObject({ claimedBy: 'courier-b' });
+
+          await peer.releaseOutbox(entry.id, 'courier-b');
+          expect(await store.claimOutbox(entry.id, 'courier-a', at(200), at(66))).toMatchObject({ claimedBy: 'courier-a' });
+        } finally {
+          await peer.close();
+        }
+      });
+
+      it('two couriers claiming at once: exactly one gets the entry', async () => {
+        const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
+        const peer = await fx.openPeer();
+        try {
+          const claims = await Promise.all([
+            store.claimOutbox(entry.id, 'courier-a', at(60), at(2)),
+            peer.claimOutbox(entry.id, 'courier-b', at(60), at(2)),
+          ]);
+          expect(claims.filter((c) => c !== null)).toHaveLength(1);
+        } finally {
+          await peer.close();
+        }
+      });
+
+      it('markOutboxSending only under a live claim of the caller; it stamps sentAt; done or withdrawn entries cannot be claimed', async () => {
+        const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
+        expect(await store.markOutboxSending(entry.id, 'courier-a', at(60), at(2))).toBeNull();
+        await store.claimOutbox(entry.id, 'courier-a', at(60), at(2));
+        expect(await store.markOutboxSending(entry.id, 'courier-b', at(60), at(3))).toBeNull();
+        expect(await store.markOutboxSending(entry.id, 'courier-a', at(90), at(61))).toBeNull(); // the claim ran out
+
+        await store.claimOutbox(entry.id, 'courier-a', at(120), at(62));
+        const sending = await store.markOutboxSending(entry.id, 'courier-a', at(150), at(63));
+        expect(sending).toMatchObject({ state: 'sending', sentAt: at(63), updatedAt: at(63), claimedBy: 'courier-a', claimedUntil: at(150) });
+
+        await store.updateOutbox(entry.id, { state: 'done', at: at(64) });
+        await store.releaseOutbox(entry.id, 'courier-a');
+        expect(await store.claimOutbox(entry.id, 'courier-a', at(200), at(65))).toBeNull();
+      });
+
+      it('updateOutbox with onlyIn leaves an entry in another state unchanged', async () => {
+        const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
+        await store.updateOutbox(entry.id, { state: 'withdrawn', at: at(2) });
+        const after = await store.updateOutbox(entry.id, { state: 'pending', lastError: 'x', at: at(3), onlyIn: ['pending', 'sending'] });
+        expect(after).toMatchObject({ state: 'withdrawn', lastError: null, updatedAt: at(2) });
+        expect(await store.updateOutbox(entry.id, { lastError: 'y', at: at(4), onlyIn: ['withdrawn'] })).toMatchObject({ lastError: 'y' });
+      });
+
+      it('archiveBatch with withdrawConsumptionOf ends a pending or quarantined push, or records one withdrawn, in the same step', async () => {
+        const [a, b, c] = await queueWave(11, 3);
+        const pending = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: { mo_id: moName(11) }, at: at(3) });
+        await store.claimOutbox(pending.id, 'courier-a', at(60), at(3));
+        const quarantined = await store.enqueueOutbox({ moId: moName(12), kind: 'consumption', payload: { mo_id: moName(12) }, at: at(3) });
+        await store.updateOutbox(quarantined.id, { state: 'quarantined', at: at(4) });
+
+        for (const batch of [a!, b!, c!]) {
+          await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: 'by hand', at: at(9), withdrawConsumptionOf: batch.moId });
+        }
+
+        for (const n of [11, 12, 13]) {
+          expect(await store.outboxEntry(moName(n), 'consumption')).toMatchObject({ state: 'withdrawn', claimedBy: null, updatedAt: at(9) });
+        }
+        // A Task 3 run that listed the batch before the archive finds the push withdrawn, not a fresh one to send.
+        expect(await store.enqueueOutbox({ moId: moName(13), kind: 'consumption', payload: { mo_id: moName(13) }, at: at(10) })).toMatchObject({
+          state: 'withdrawn',
+        });
+        expect(await store.claimOutbox(pending.id, 'courier-a', at(90), at(11))).toBeNull();
+        expect(await store.countQueue()).toBe(0);
+      });
+
+      it('archiveBatch refuses to withdraw a push that is being sent or was booked: nothing is archived', async () => {
+        const [a, b] = await queueWave(11, 2);
+        const sending = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(3) });
+        await store.claimOutbox(sending.id, 'courier-a', at(60), at(3));
+        await store.markOutboxSending(sending.id, 'courier-a', at(60), at(4));
+        const done = await store.enqueueOutbox({ moId: moName(12), kind: 'consumption', payload: {}, at: at(3) });
+        await store.updateOutbox(done.id, { state: 'done', at: at(4) });
+
+        for (const batch of [a!, b!]) {
+          await expect(
+            store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: 'by hand', at: at(9), withdrawConsumptionOf: batch.moId }),
+          ).rejects.toBeInstanceOf(OutboxBusyError);
+        }
+        expect(await store.countQueue()).toBe(2);
+        expect((await store.listHistory({ page: 1, pageSize: 10 })).total).toBe(0);
+        expect(await store.outboxEntry(moName(11), 'consumption')).toMatchObject({ state: 'sending' });
+      });
+
       it('saveEquipmentFailure stores a failure once per (equipment, date, description)', async () => {
         const failure = { equipmentCode: 'silo101', description: 'START_FAILURE', failureDate: '2026-11-28 14:03:09', source: 'plc' as const, at: at(1) };
 
@@ -432,6 +556,32 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
           expect(peers).not.toBeNull();
           expect(await store.tryAcquireSyncLock()).toBeNull();
           await peers!.release();
+        } finally {
+          await peer.close();
+        }
+      });
+
+      it("fencing: once another sync takes the lock, the previous holder's gate writes are refused and change nothing", async () => {
+        const peer = await fx.openPeer();
+        try {
+          const first = await store.tryAcquireSyncLock();
+          const intent = await store.recordIntent(1, 'station-a', wave(11, 2), at(1), first!.epoch);
+          // As if its connection had dropped: the lock is gone and the peer takes it.
+          await first!.release();
+          const second = await peer.tryAcquireSyncLock();
+          expect(second!.epoch).toBeGreaterThan(first!.epoch);
+
+          const refused = /lost the sync lock.*nothing committed/;
+          await expect(store.setIntentPhase(intent.id, 'verified', at(2), first!.epoch)).rejects.toThrow(GateLockLostError);
+          await expect(store.commitWave(intent.id, 'committed', at(2), first!.epoch)).rejects.toThrow(refused);
+          await expect(store.recordIntent(2, 'station-a', wave(21, 2), at(2), first!.epoch)).rejects.toThrow(refused);
+          expect(await store.countQueue()).toBe(0);
+          expect((await store.unresolvedIntents()).map((i) => [i.id, i.phase])).toEqual([[intent.id, 'writing']]);
+
+          // The new holder sees the old holder's wave and settles it.
+          await peer.commitWave(intent.id, 'adopted', at(3), second!.epoch);
+          expect((await peer.listQueue()).map((b) => b.moId)).toEqual([moName(11), moName(12)]);
+          await second!.release();
         } finally {
           await peer.close();
         }

@@ -56,6 +56,8 @@ export interface FakeBackend {
   setAuthority(change: Partial<AuthorityStatus>): void;
   /** Makes the next call of `method` throw `message`. */
   failNext(method: RequestName, message: string): void;
+  /** The next wave's hand-over goes unconfirmed: a wave-unconfirmed warning shows until resolveWave. Returns its MOs. */
+  holdWave(): string[];
   /** Listeners currently subscribed, over all events. */
   subscriberCount(): number;
 }
@@ -83,6 +85,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const history: HistoryEntry[] = [];
   const runs: RunRecord[] = [];
   const outbox: OutboxEntry[] = [];
+  /** MOs of a wave whose hand-over is unconfirmed, waiting for an operator's Hand over or Withdraw. */
+  let heldWave: QueueBatch[] = [];
   const failures = new Map<RequestName, string>();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const calls = Object.fromEntries(Object.keys(requests).map((name) => [name, 0])) as Record<RequestName, number>;
@@ -154,9 +158,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       },
       lastSync: runs.find((run) => run.task === 'mo-sync') ?? null,
       authority: { ...authority },
-      warnings: outbox
-        .filter((entry) => entry.state === 'quarantined')
-        .map((entry) => ({ kind: 'quarantined-push' as const, message: `Odoo refused the consumption of ${entry.moId}`, moId: entry.moId })),
+      warnings: [
+        ...(heldWave.length > 0
+          ? [
+              {
+                kind: 'wave-unconfirmed' as const,
+                message: `the hand-over of ${heldWave.map((b) => b.moId).join(', ')} is unconfirmed: the PLC has not taken it. Press "Hand over" or "Withdraw", with a reason`,
+              },
+            ]
+          : []),
+        ...outbox
+          .filter((entry) => entry.state === 'quarantined')
+          .map((entry) => ({ kind: 'quarantined-push' as const, message: `Odoo refused the consumption of ${entry.moId}`, moId: entry.moId })),
+      ],
       outbox: {
         pending: outbox.filter((entry) => entry.state === 'pending').length,
         quarantined: outbox.filter((entry) => entry.state === 'quarantined').map((entry) => ({ ...entry })),
@@ -261,6 +275,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       needAuthority();
       const entry = outbox.find((candidate) => candidate.id === id);
       if (!entry) throw new Error(`no outbox entry ${id}`);
+      if (entry.state === 'withdrawn') throw new Error(`the ${entry.kind} of ${entry.moId} is not sent: its batch was archived as cancelled`);
       Object.assign(entry, { state: 'pending', nextAttemptAt: null, updatedAt: now() });
       emit('snapshot', snapshot());
       return { ...entry };
@@ -272,11 +287,25 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (!batch) throw new Error(`${moId} is not in the queue`);
       queue.splice(index, 1);
       const archivedAt = now();
+      // As the engine: the batch's consumption push ends with the archive.
+      for (const push of outbox) if (push.moId === moId && push.kind === 'consumption') Object.assign(push, { state: 'withdrawn', updatedAt: archivedAt });
       const entry: HistoryEntry = { ...batch, status: 'cancelled', notes: reason, archivedAt };
       history.unshift(entry);
       record('complete', 'manual', 'done', `archived ${moId} by hand: ${reason}`, [moId]);
       emit('snapshot', snapshot());
       return entry;
+    }),
+    resolveWave: counted('resolveWave', async ({ action, reason }) => {
+      needAuthority();
+      if (heldWave.length === 0) throw new Error('no wave is waiting for an operator: nothing is unconfirmed or in conflict');
+      const wave = heldWave;
+      heldWave = [];
+      const moIds = wave.map((batch) => batch.moId);
+      if (action === 'hand-over') queue.push(...wave);
+      const done = action === 'hand-over' ? 'handed over to the PLC and queued' : 'cleared from the PLC; these MOs will be fetched again';
+      const run = record('mo-sync', 'manual', 'recovered', `${action} by an operator ("${reason}"): ${done}`, action === 'hand-over' ? moIds : []);
+      emit('snapshot', snapshot());
+      return run;
     }),
     getConfig: counted('getConfig', async () => ({
       station: STATION,
@@ -359,6 +388,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         lastError,
         nextAttemptAt: null,
         baseline: null,
+        sentAt: at,
+        claimedBy: null,
+        claimedUntil: null,
         createdAt: at,
         updatedAt: at,
       };
@@ -372,6 +404,12 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     },
     failNext(method, message) {
       failures.set(method, message);
+    },
+    holdWave() {
+      const moIds = fetchWave();
+      heldWave = queue.splice(0, queue.length);
+      emit('snapshot', snapshot());
+      return moIds;
     },
     subscriberCount() {
       let count = 0;

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunRecord, Trigger } from '../../shared/domain';
+import type { RunRecord, Trigger, WaveResolution } from '../../shared/domain';
 import { RunRecorder } from '../../electron/engine/task-runner';
 import { createMoSyncTask, type MoSyncStep } from '../../electron/engine/tasks/mo-sync/mo-sync-task';
+import { createWaveResolution } from '../../electron/engine/tasks/mo-sync/resolve-wave';
 import { toRecipe } from '../../electron/odoo/mo-recipe';
 import type { OdooMo } from '../../electron/odoo/odoo-replies';
 import { DmMemory } from '../../electron/plc/dm-memory';
@@ -25,6 +26,8 @@ export class MoSyncFixture {
   readonly log = new MemoryLog();
   odooListCalls = 0;
   odooFailure: Error | null = null;
+  /** Odoo answering every page with the first one, as a server that ignores `offset` would. */
+  odooIgnoresOffset = false;
   checkpoint: ((step: MoSyncStep) => void) | undefined;
 
   constructor(public mos: OdooMo[]) {
@@ -38,7 +41,8 @@ export class MoSyncFixture {
       listMos: async (limit, offset) => {
         this.odooListCalls++;
         if (this.odooFailure) throw this.odooFailure;
-        return this.mos.slice(offset, offset + limit);
+        const from = this.odooIgnoresOffset ? 0 : offset;
+        return this.mos.slice(from, from + limit);
       },
     },
     toRecipe,
@@ -49,10 +53,15 @@ export class MoSyncFixture {
     checkpoint: (step) => this.checkpoint?.(step),
   });
 
-  private readonly recorder = new RunRecorder({ store: this.store, clock: this.clock, station: 'test-station', onRun: () => undefined });
+  private readonly recorder = new RunRecorder({ store: this.store, clock: this.clock, station: 'test-station', pid: process.pid, onRun: () => undefined });
 
   sync(trigger: Trigger = 'manual'): Promise<RunRecord> {
     return this.recorder.run('mo-sync', trigger, this.task);
+  }
+
+  /** An operator's Hand over / Withdraw of a wave held for them, recorded as the engine records it. */
+  resolve(action: WaveResolution, reason: string): Promise<RunRecord> {
+    return this.recorder.run('mo-sync', 'manual', createWaveResolution(this, action, reason));
   }
 
   /** What the PLC's WRITE area holds, slot by slot ('' = empty slot). */

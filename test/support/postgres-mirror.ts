@@ -25,8 +25,10 @@ export async function playWave(store: AuthorityStore, firstMo: number, size: num
   const at = (offset: number) => new Date(Date.UTC(2026, 10, 28, 8, 0, second + offset)).toISOString();
   const runId = await store.startRun({ task: 'mo-sync', trigger: 'schedule', station: 'station-a', pid: 1, startedAt: at(0) });
   const recipes = Array.from({ length: size }, (_, i) => recipe(i + 1, firstMo + i));
-  const intent = await store.recordIntent(runId, 'station-a', recipes, at(0));
-  await store.commitWave(intent.id, 'committed', at(1));
+  const lock = await store.tryAcquireSyncLock();
+  const intent = await store.recordIntent(runId, 'station-a', recipes, at(0), lock!.epoch);
+  await store.commitWave(intent.id, 'committed', at(1), lock!.epoch);
+  await lock!.release();
   await store.finishRun(runId, { outcome: 'fetched', reason: 'fetched', queueCount: 0, moIds: recipes.map((r) => r.moId), finishedAt: at(1) });
   const queue = await store.listQueue();
   await store.applyFeedback(

@@ -1,13 +1,15 @@
 /**
  * The CLI commands that run the engine: `serve` (headless host), and the
- * one-shots `sync --once`, `run <task> --once`, `status`, `history`. One-shots
+ * one-shots `sync --once`, `run <task> --once`, `status`, `history`,
+ * `wave resolve`. One-shots
  * start the engine without timers, act through the same path as the console
  * (same lock, same run records) and print the result.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { TASK_NAMES, type TaskName } from '../../../shared/domain';
+import { requests } from '../../../shared/contract';
+import { TASK_NAMES, WAVE_RESOLUTIONS, type TaskName } from '../../../shared/domain';
 import { startEngine, type StartedEngine } from '../../engine/start-engine';
 import { startHeadlessHost } from '../http-host';
 import { parseFlags } from './cli-flags';
@@ -41,6 +43,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     port: { type: 'string' },
     bind: { type: 'string' },
     token: { type: 'string' },
+    'token-file': { type: 'string' },
     speed: { type: 'string' },
   } as const);
   const rendererDir = findRendererDir();
@@ -82,7 +85,8 @@ export async function runTaskCommand(args: string[], io: CliIo): Promise<number>
 async function runTaskOnce(task: TaskName, args: string[], io: CliIo, json: boolean, verbose: boolean): Promise<number> {
   const run = await withEngine(args, verbose, (started) => started.engine.runTask(task, 'cli'));
   io.out(json ? JSON.stringify(run) : formatRun(run));
-  return run.outcome === 'error' ? EXIT.failed : EXIT.ok;
+  // skipped, busy, idle, fetched… are answers; an error, or a run the authority could not even record (id 0), is not.
+  return run.outcome === 'error' || run.id === 0 ? EXIT.failed : EXIT.ok;
 }
 
 export async function runStatus(args: string[], io: CliIo): Promise<number> {
@@ -95,6 +99,10 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     io.out(JSON.stringify(snapshot));
     return EXIT.ok;
   }
+  const { offlineSince, mirror } = snapshot.authority;
+  if (offlineSince) {
+    io.out(`authority: PostgreSQL offline since ${offlineSince}; the queue and runs below are this station's mirror, last caught up ${mirror?.lastSyncAt ?? 'never'}`);
+  }
   io.out(`queue: ${snapshot.queue.count} batch(es) in the PLC`);
   for (const b of snapshot.queue.batches) {
     const state = b.statusManufacturing ? 'finished' : b.statusOperation ? 'failed' : 'in PLC';
@@ -103,7 +111,23 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
   io.out(`automatic sync (ENABLE_AUTO_SYNC): ${autoSync ? 'on' : 'off'}`);
   for (const [name, c] of Object.entries(snapshot.connections)) io.out(`${name}: ${c.state} — ${c.detail}`);
   io.out(`last sync: ${snapshot.lastSync ? formatRun(snapshot.lastSync) : 'none yet'}`);
+  for (const warning of snapshot.warnings) io.out(`warning (${warning.kind}): ${warning.message}`);
   return EXIT.ok;
+}
+
+/** `wave resolve <hand-over|withdraw> --reason TEXT`: the console's Hand over / Withdraw of a wave-unconfirmed warning. */
+export async function runWaveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { reason: { type: 'string' } } as const);
+  const [verb, action] = positionals;
+  if (verb !== 'resolve' || !(WAVE_RESOLUTIONS as readonly (string | undefined)[]).includes(action)) {
+    throw new UsageError(`use \`wave resolve <${WAVE_RESOLUTIONS.join('|')}> --reason TEXT\``);
+  }
+  const input = requests.resolveWave.input.safeParse({ action, reason: values.reason ?? '' });
+  if (!input.success) throw new UsageError(`--reason: ${input.error.issues.map((issue) => issue.message).join('; ')}`);
+  const run = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.resolveWave(input.data));
+  io.out(values.json ? JSON.stringify(run) : formatRun(run));
+  // Only a resolved wave is done: refused, busy or still unconfirmed means the gate is still closed.
+  return run.outcome === 'recovered' ? EXIT.ok : EXIT.failed;
 }
 
 export async function runHistory(args: string[], io: CliIo): Promise<number> {

@@ -76,11 +76,8 @@ export class PgDatabase {
     }
   }
 
-  /**
-   * A pooled connection the caller keeps for a while (the gate lock's open
-   * transaction). Return it with `checkin`.
-   */
-  async checkout(): Promise<pg.PoolClient> {
+  /** A pooled connection for withClient; returned with `checkin`. */
+  private async checkout(): Promise<pg.PoolClient> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -94,7 +91,7 @@ export class PgDatabase {
   }
 
   /** Returns a connection; one that failed to talk to the server is closed instead of reused. */
-  checkin(client: pg.PoolClient, failure?: unknown): void {
+  private checkin(client: pg.PoolClient, failure?: unknown): void {
     client.removeListener('error', ignore);
     client.release(failure !== undefined && isConnectionFailure(failure) ? toError(failure) : undefined);
   }

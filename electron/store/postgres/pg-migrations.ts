@@ -173,10 +173,30 @@ const stationLease = statements(
   )`,
 );
 
+/** The sync lock's fencing token (pg-gate-lock.ts): one row, bumped by every holder as it takes the lock. */
+const gateEpoch = statements(
+  `CREATE TABLE gate_epoch (
+    id smallint PRIMARY KEY CHECK (id = 1),
+    epoch bigint NOT NULL
+  )`,
+  'INSERT INTO gate_epoch (id, epoch) VALUES (1, 0)',
+);
+
+/** One courier at a time per outbox entry, and when it last went out (outbox-courier.ts). */
+const outboxClaim = statements(
+  'ALTER TABLE odoo_outbox ADD COLUMN sent_at timestamptz, ADD COLUMN claimed_by text, ADD COLUMN claimed_until timestamptz',
+);
+
+/** A wave held for an operator (unconfirmed, conflict) keeps what the PLC showed, for the console's warning. */
+const intentPlcView = statements('ALTER TABLE dispatch_intents ADD COLUMN plc_view text');
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'plant tables (created only where missing)', apply: createMissingPlantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, odoo_outbox, archive time)', apply: appTables },
   { version: 3, name: 'one batch per slot and per MO in mo_batch', apply: uniqueQueueIndexes },
   { version: 4, name: 'change log for desktop mirrors', apply: changeLog },
   { version: 5, name: 'station lease', apply: stationLease },
+  { version: 6, name: 'gate epoch (fencing token of the sync lock)', apply: gateEpoch },
+  { version: 7, name: 'outbox claim and send time', apply: outboxClaim },
+  { version: 8, name: 'what the PLC held when a wave was held for an operator', apply: intentPlcView },
 ];

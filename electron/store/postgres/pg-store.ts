@@ -18,6 +18,9 @@ import type {
 } from '../../../shared/domain';
 import {
   AuthorityUnavailableError,
+  OutboxBusyError,
+  UNRESOLVED_PHASES,
+  type HeldPhase,
   type ArchiveRequest,
   type AuthorityStore,
   type BatchFeedback,
@@ -32,11 +35,11 @@ import {
   type SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
-import { rowToOutbox, type OutboxRow } from '../outbox-rows';
+import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { rowToRun, type RunRow } from '../run-rows';
 import type { PgConnectionOptions } from './pg-connection-options';
 import { PgDatabase, type PgQueryable, type PgRow } from './pg-database';
-import { tryAcquirePgGateLock } from './pg-gate-lock';
+import { assertGateEpoch, tryAcquirePgGateLock } from './pg-gate-lock';
 import { migratePostgres } from './pg-migrate';
 import { rowToIntent, type IntentRow } from '../intent-rows';
 import { insertRows, isUuid } from './pg-rows';
@@ -45,8 +48,6 @@ export interface PgStoreOptions extends PgConnectionOptions {
   /** Told when an idle pooled connection breaks (server restart, network); the pool replaces it. */
   onConnectionError?: (error: Error) => void;
 }
-
-const OPEN_PHASES = ['writing', 'verified'];
 
 export class PgStore implements AuthorityStore {
   readonly kind = 'postgres' as const;
@@ -100,29 +101,36 @@ export class PgStore implements AuthorityStore {
        UNION SELECT mo_id FROM mo_histories WHERE mo_id = ANY($1)
        UNION SELECT recipe->>'moId' FROM dispatch_intents, jsonb_array_elements(recipes) AS recipe
               WHERE phase = ANY($2) AND recipe->>'moId' = ANY($1)`,
-      [moIds, OPEN_PHASES],
+      [moIds, UNRESOLVED_PHASES],
     );
     return new Set(rows.map((r) => r.mo_id));
   }
 
-  async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string): Promise<DispatchIntent> {
-    const [row] = await this.query<IntentRow>(
-      `INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes)
-       VALUES ($1, $2, $3, 'writing', $4::jsonb) RETURNING *`,
-      [runId, station, at, JSON.stringify(recipes)],
-    );
-    return rowToIntent(row!);
+  async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string, epoch: number): Promise<DispatchIntent> {
+    return this.transaction(async (tx) => {
+      await assertGateEpoch(tx, epoch);
+      const { rows } = await tx.query<IntentRow>(
+        `INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes)
+         VALUES ($1, $2, $3, 'writing', $4::jsonb) RETURNING *`,
+        [runId, station, at, JSON.stringify(recipes)],
+      );
+      return rowToIntent(rows[0]!);
+    });
   }
 
-  async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void> {
-    await this.query(
-      `UPDATE dispatch_intents SET phase = $1::text, resolved_at = CASE WHEN $1::text = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
-      [phase, at, intentId],
-    );
-  }
-
-  async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string): Promise<void> {
+  async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string, epoch: number): Promise<void> {
     await this.transaction(async (tx) => {
+      await assertGateEpoch(tx, epoch);
+      await tx.query(
+        `UPDATE dispatch_intents SET phase = $1::text, resolved_at = CASE WHEN $1::text = 'abandoned' THEN $2::timestamptz END WHERE id = $3`,
+        [phase, at, intentId],
+      );
+    });
+  }
+
+  async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string, epoch: number): Promise<void> {
+    await this.transaction(async (tx) => {
+      await assertGateEpoch(tx, epoch);
       const [row] = (await tx.query<IntentRow>('SELECT * FROM dispatch_intents WHERE id = $1 FOR UPDATE', [intentId])).rows;
       if (!row) throw new Error(`dispatch intent ${intentId} does not exist`);
       const intent = rowToIntent(row);
@@ -134,8 +142,15 @@ export class PgStore implements AuthorityStore {
     });
   }
 
+  async holdIntent(intentId: number, phase: HeldPhase, plcView: string, epoch: number): Promise<void> {
+    await this.transaction(async (tx) => {
+      await assertGateEpoch(tx, epoch);
+      await tx.query('UPDATE dispatch_intents SET phase = $1, plc_view = $2 WHERE id = $3', [phase, plcView, intentId]);
+    });
+  }
+
   async unresolvedIntents(): Promise<DispatchIntent[]> {
-    const rows = await this.query<IntentRow>('SELECT * FROM dispatch_intents WHERE phase = ANY($1) ORDER BY id', [OPEN_PHASES]);
+    const rows = await this.query<IntentRow>('SELECT * FROM dispatch_intents WHERE phase = ANY($1) ORDER BY id', [UNRESOLVED_PHASES]);
     return rows.map(rowToIntent);
   }
 
@@ -239,6 +254,18 @@ export class PgStore implements AuthorityStore {
   async archiveBatch(request: ArchiveRequest): Promise<void> {
     const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
     await this.transaction(async (tx) => {
+      if (request.withdrawConsumptionOf !== undefined) {
+        const withdrawn = await tx.query(
+          `INSERT INTO odoo_outbox AS o (mo_id, kind, payload, state, created_at, updated_at)
+           VALUES ($1, 'consumption', '{}'::jsonb, 'withdrawn', $2, $2)
+           ON CONFLICT (mo_id, kind) DO UPDATE SET
+             state = 'withdrawn', next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = $2
+           WHERE o.state = ANY($3)
+           RETURNING id`,
+          [request.withdrawConsumptionOf, request.at, WITHDRAWABLE],
+        );
+        if (withdrawn.rows.length === 0) throw new OutboxBusyError(request.withdrawConsumptionOf);
+      }
       if (isUuid(request.batchId)) {
         await tx.query(
           `INSERT INTO mo_histories (${copied}, status, notes, archived_at)
@@ -278,12 +305,40 @@ export class PgStore implements AuthorityStore {
     if (patch.nextAttemptAt !== undefined) columns.next_attempt_at = patch.nextAttemptAt;
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const names = Object.keys(columns);
+    const params: unknown[] = [id, ...names.map((c) => columns[c])];
+    const onlyIn = patch.onlyIn ? ` AND state = ANY($${params.push(patch.onlyIn)})` : '';
     const [row] = await this.query<OutboxRow & Row>(
-      `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
-      [id, ...names.map((c) => columns[c])],
+      `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1${onlyIn} RETURNING *`,
+      params,
     );
-    if (!row) throw new Error(`outbox entry ${id} does not exist`);
-    return rowToOutbox(row);
+    if (row) return rowToOutbox(row);
+    const [unchanged] = await this.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE id = $1', [id]);
+    if (!unchanged) throw new Error(`outbox entry ${id} does not exist`);
+    return rowToOutbox(unchanged);
+  }
+
+  async claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
+    const [row] = await this.query<OutboxRow & Row>(
+      `UPDATE odoo_outbox SET claimed_by = $2, claimed_until = $3
+       WHERE id = $1 AND state = ANY($5) AND (claimed_by IS NULL OR claimed_until <= $4 OR claimed_by = $2)
+       RETURNING *`,
+      [id, claimant, claimUntil, at, DELIVERABLE],
+    );
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async markOutboxSending(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
+    const [row] = await this.query<OutboxRow & Row>(
+      `UPDATE odoo_outbox SET state = 'sending', sent_at = $4, updated_at = $4, claimed_until = $3
+       WHERE id = $1 AND state = ANY($5) AND claimed_by = $2 AND claimed_until > $4
+       RETURNING *`,
+      [id, claimant, claimUntil, at, DELIVERABLE],
+    );
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async releaseOutbox(id: number, claimant: string): Promise<void> {
+    await this.query('UPDATE odoo_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND claimed_by = $2', [id, claimant]);
   }
 
   async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {

@@ -134,8 +134,30 @@ CREATE TABLE equipment_failure (
 );
 `;
 
+/** The sync lock's fencing token, as in PostgreSQL (sqlite-store.ts takeGateEpoch). */
+const gateEpoch = `
+CREATE TABLE gate_epoch (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  epoch INTEGER NOT NULL
+);
+INSERT INTO gate_epoch (id, epoch) VALUES (1, 0);
+`;
+
+/** One courier at a time per outbox entry, and when it last went out (outbox-courier.ts). */
+const outboxClaim = `
+ALTER TABLE odoo_outbox ADD COLUMN sent_at TEXT;
+ALTER TABLE odoo_outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE odoo_outbox ADD COLUMN claimed_until TEXT;
+`;
+
+/** A wave held for an operator (unconfirmed, conflict) keeps what the PLC showed, for the console's warning. */
+const intentPlcView = `ALTER TABLE dispatch_intents ADD COLUMN plc_view TEXT;`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
   { version: 3, name: 'closed loop (odoo_outbox, equipment_failure)', sql: closedLoopTables },
+  { version: 4, name: 'gate epoch (fencing token of the sync lock)', sql: gateEpoch },
+  { version: 5, name: 'outbox claim and send time', sql: outboxClaim },
+  { version: 6, name: 'what the PLC held when a wave was held for an operator', sql: intentPlcView },
 ];

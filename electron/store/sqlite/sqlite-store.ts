@@ -16,25 +16,30 @@ import type {
   RunRecord,
   TaskName,
 } from '../../../shared/domain';
-import type {
-  ArchiveRequest,
-  AuthorityStore,
-  BatchFeedback,
-  DispatchIntent,
-  EquipmentFailureEvent,
-  HistoryFilter,
-  NewOutboxEntry,
-  OutboxPatch,
-  RunFilter,
-  RunFinish,
-  RunStart,
-  SyncLock,
+import {
+  GateLockLostError,
+  OutboxBusyError,
+  UNRESOLVED_PHASES,
+  type HeldPhase,
+  type ArchiveRequest,
+  type AuthorityStore,
+  type BatchFeedback,
+  type DispatchIntent,
+  type EquipmentFailureEvent,
+  type HistoryFilter,
+  type NewOutboxEntry,
+  type OutboxPatch,
+  type RunFilter,
+  type RunFinish,
+  type RunStart,
+  type SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
 import { rowToIntent, type IntentRow } from '../intent-rows';
-import { rowToOutbox, type OutboxRow } from '../outbox-rows';
+import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { rowToRun, type RunRow } from '../run-rows';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
+import { assertIntact } from './sqlite-integrity';
 import { migrateSqlite } from './sqlite-migrate';
 
 export interface SqliteStoreOptions {
@@ -46,8 +51,6 @@ export interface SqliteStoreOptions {
   nativeBinding?: string;
 }
 
-const OPEN_PHASES = ['writing', 'verified'] as const;
-
 export class SqliteStore implements AuthorityStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -57,6 +60,12 @@ export class SqliteStore implements AuthorityStore {
       timeout: 10_000,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
+    try {
+      assertIntact(this.db, options.file);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -69,7 +78,8 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async tryAcquireSyncLock(): Promise<SyncLock | null> {
-    return tryAcquireGateLock(this.options.lockFile, this.options.nativeBinding);
+    const takeEpoch = () => (this.db.prepare('UPDATE gate_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch').get() as { epoch: number }).epoch;
+    return tryAcquireGateLock(this.options.lockFile, takeEpoch, this.options.nativeBinding);
   }
 
   async countQueue(): Promise<number> {
@@ -97,34 +107,51 @@ export class SqliteStore implements AuthorityStore {
     return known;
   }
 
-  async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string): Promise<DispatchIntent> {
-    const result = this.db
-      .prepare(`INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes) VALUES (?, ?, ?, 'writing', ?)`)
-      .run(runId, station, at, JSON.stringify(recipes));
-    return { id: Number(result.lastInsertRowid), runId, station, createdAt: at, phase: 'writing', recipes };
+  async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string, epoch: number): Promise<DispatchIntent> {
+    const result = this.fenced(epoch, () =>
+      this.db
+        .prepare(`INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes) VALUES (?, ?, ?, 'writing', ?)`)
+        .run(runId, station, at, JSON.stringify(recipes)),
+    );
+    return { id: Number(result.lastInsertRowid), runId, station, createdAt: at, phase: 'writing', recipes, plcView: null };
   }
 
-  async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string): Promise<void> {
-    this.db
-      .prepare(`UPDATE dispatch_intents SET phase = ?, resolved_at = CASE WHEN ? = 'abandoned' THEN ? END WHERE id = ?`)
-      .run(phase, phase, at, intentId);
+  async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string, epoch: number): Promise<void> {
+    this.fenced(epoch, () =>
+      this.db
+        .prepare(`UPDATE dispatch_intents SET phase = ?, resolved_at = CASE WHEN ? = 'abandoned' THEN ? END WHERE id = ?`)
+        .run(phase, phase, at, intentId),
+    );
   }
 
-  async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string): Promise<void> {
+  async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string, epoch: number): Promise<void> {
     const intent = this.intentById(intentId);
     const insert = this.db.prepare(
       `INSERT INTO mo_batch (id, ${RECIPE_COLUMNS.join(', ')}) VALUES (@id, ${RECIPE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
-    this.db.transaction(() => {
+    this.fenced(epoch, () => {
       for (const recipe of intent.recipes) insert.run({ id: randomUUID(), ...recipeToRow(recipe) });
       this.db.prepare(`UPDATE dispatch_intents SET phase = ?, resolved_at = ? WHERE id = ?`).run(phase, at, intentId);
+    });
+  }
+
+  async holdIntent(intentId: number, phase: HeldPhase, plcView: string, epoch: number): Promise<void> {
+    this.fenced(epoch, () => this.db.prepare('UPDATE dispatch_intents SET phase = ?, plc_view = ? WHERE id = ?').run(phase, plcView, intentId));
+  }
+
+  /** A gate write, refused (GateLockLostError) if the sync lock was taken again since `epoch` was handed out. */
+  private fenced<T>(epoch: number, write: () => T): T {
+    return this.db.transaction(() => {
+      const newest = (this.db.prepare('SELECT epoch FROM gate_epoch WHERE id = 1').get() as { epoch: number }).epoch;
+      if (newest !== epoch) throw new GateLockLostError(epoch, newest);
+      return write();
     }).immediate();
   }
 
   async unresolvedIntents(): Promise<DispatchIntent[]> {
     const rows = this.db
-      .prepare(`SELECT * FROM dispatch_intents WHERE phase IN (${OPEN_PHASES.map(() => '?').join(',')}) ORDER BY id`)
-      .all(...OPEN_PHASES) as IntentRow[];
+      .prepare(`SELECT * FROM dispatch_intents WHERE phase IN (${UNRESOLVED_PHASES.map(() => '?').join(',')}) ORDER BY id`)
+      .all(...UNRESOLVED_PHASES) as IntentRow[];
     return rows.map(rowToIntent);
   }
 
@@ -244,6 +271,19 @@ export class SqliteStore implements AuthorityStore {
   async archiveBatch(request: ArchiveRequest): Promise<void> {
     const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
     this.db.transaction(() => {
+      if (request.withdrawConsumptionOf !== undefined) {
+        const withdrawn = this.db
+          .prepare(
+            `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
+             VALUES (@moId, 'consumption', '{}', 'withdrawn', @at, @at)
+             ON CONFLICT (mo_id, kind) DO UPDATE SET
+               state = 'withdrawn', next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = @at
+             WHERE odoo_outbox.state IN (${inList(WITHDRAWABLE)})
+             RETURNING id`,
+          )
+          .get({ moId: request.withdrawConsumptionOf, at: request.at });
+        if (!withdrawn) throw new OutboxBusyError(request.withdrawConsumptionOf);
+      }
       this.db
         .prepare(
           `INSERT INTO mo_histories (id, ${copied}, status, notes, archived_at)
@@ -279,10 +319,36 @@ export class SqliteStore implements AuthorityStore {
     if (patch.nextAttemptAt !== undefined) columns.next_attempt_at = patch.nextAttemptAt;
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
-    this.db.prepare(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
-    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
-    if (!row) throw new Error(`outbox entry ${id} does not exist`);
-    return rowToOutbox(row);
+    const onlyIn = patch.onlyIn ? ` AND state IN (${inList(patch.onlyIn)})` : '';
+    this.db.prepare(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id${onlyIn}`).run({ ...columns, id });
+    return this.outboxById(id);
+  }
+
+  async claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
+    const row = this.db
+      .prepare(
+        `UPDATE odoo_outbox SET claimed_by = @claimant, claimed_until = @claimUntil
+         WHERE id = @id AND state IN (${inList(DELIVERABLE)})
+           AND (claimed_by IS NULL OR claimed_until <= @at OR claimed_by = @claimant)
+         RETURNING *`,
+      )
+      .get({ id, claimant, claimUntil, at }) as OutboxRow | undefined;
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async markOutboxSending(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
+    const row = this.db
+      .prepare(
+        `UPDATE odoo_outbox SET state = 'sending', sent_at = @at, updated_at = @at, claimed_until = @claimUntil
+         WHERE id = @id AND state IN (${inList(DELIVERABLE)}) AND claimed_by = @claimant AND claimed_until > @at
+         RETURNING *`,
+      )
+      .get({ id, claimant, claimUntil, at }) as OutboxRow | undefined;
+    return row ? rowToOutbox(row) : null;
+  }
+
+  async releaseOutbox(id: number, claimant: string): Promise<void> {
+    this.db.prepare('UPDATE odoo_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?').run(id, claimant);
   }
 
   async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
@@ -329,12 +395,21 @@ export class SqliteStore implements AuthorityStore {
     this.db.close();
   }
 
+  private outboxById(id: number): OutboxEntry {
+    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    if (!row) throw new Error(`outbox entry ${id} does not exist`);
+    return rowToOutbox(row);
+  }
+
   private intentById(id: number): DispatchIntent {
     const row = this.db.prepare('SELECT * FROM dispatch_intents WHERE id = ?').get(id) as IntentRow | undefined;
     if (!row) throw new Error(`dispatch intent ${id} does not exist`);
     return rowToIntent(row);
   }
 }
+
+/** A fixed list of outbox states as SQL literals (they are constants, never input). */
+const inList = (states: readonly OutboxState[]): string => states.map((s) => `'${s}'`).join(', ') || 'NULL';
 
 /** SQLite has no boolean type: flags are stored as 0/1. */
 function toSqlite(values: Row): Row {

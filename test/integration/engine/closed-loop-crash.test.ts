@@ -8,8 +8,11 @@ import { TestPlant } from '../../support/test-plant';
 import { finishedWave } from '../../support/finished-wave';
 
 
+/** The simulated Odoo answers at once, so the push of a killed process cannot still be running after 50 ms. */
+const SETTLE = { ODOO_SETTLE_AFTER_SEC: '0.05' };
+
 async function crashIn(plant: TestPlant, task: 'plc-read' | 'complete', step: string): Promise<void> {
-  const crashed = await runBundled('test/support/crash-child.ts', [], { ...plant.env(), SMS_CRASH_TASK: task, SMS_CRASH_AT: step });
+  const crashed = await runBundled('test/support/crash-child.ts', [], { ...plant.env(SETTLE), SMS_CRASH_TASK: task, SMS_CRASH_AT: step });
   expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
 }
 
@@ -55,7 +58,8 @@ describe('Tasks 2 and 3 killed at each step, then restarted', () => {
     ({ plant, engine } = await finishedWave({ readBack: true }));
     await engine.stop();
     await crashIn(plant, 'complete', step);
-    engine = await startEngine({ env: plant.env(), schedule: false });
+    // A push killed after `sending` is settled by reading the MO back once the (here short) settle horizon is over.
+    engine = await startEngine({ env: plant.env(SETTLE), schedule: false });
     await expectNothingLostNothingDoubled(plant, engine);
     const crashedRuns = (await engine.backend.handlers.listRuns({ page: 1, pageSize: 50, task: 'complete' })).items;
     expect(crashedRuns.some((r) => r.reason === 'interrupted: the app stopped during this run')).toBe(true);

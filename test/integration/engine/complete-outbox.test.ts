@@ -5,7 +5,10 @@ import { TestPlant } from '../../support/test-plant';
 import { waitFor } from '../../support/wait-for';
 
 const readyToComplete = (env: Record<string, string> = {}) =>
-  finishedWave({ readBack: true, env: { ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ...env } });
+  finishedWave({
+    readBack: true,
+    env: { ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ODOO_SETTLE_AFTER_SEC: '0.05', ...env },
+  });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,7 +27,7 @@ describe('Task 3 and the Odoo outbox', () => {
 
     const first = await engine.engine.runTask('complete', 'manual');
     expect(first.moIds).toHaveLength(9);
-    expect(first.reason).toMatch(/WH\/MO\/00011: .*retry in/);
+    expect(first.reason).toMatch(/WH\/MO\/00011: .*Odoo may still be booking WH\/MO\/00011; checked again after \d\d:\d\d:\d\d/);
 
     await pause(100);
     const second = await engine.engine.runTask('complete', 'manual');
@@ -34,7 +37,7 @@ describe('Task 3 and the Odoo outbox', () => {
 
   it('Odoo refusing a push three times quarantines it; the console shows it; Retry books it once', async () => {
     ({ plant, engine } = await readyToComplete());
-    plant.odoo.faults.scadaError = 'MO is locked by another user';
+    plant.odoo.faults.failNext('update-with-consumptions', 30, 'scada-error'); // every push of the wave, three times
     for (let i = 0; i < 3; i++) {
       await engine.engine.runTask('complete', 'manual');
       await pause(120);
@@ -42,9 +45,8 @@ describe('Task 3 and the Odoo outbox', () => {
     const snapshot = await engine.engine.snapshot();
     expect(snapshot.queue.count).toBe(10);
     expect(snapshot.outbox.quarantined.map((e) => e.moId)).toContain('WH/MO/00011');
-    expect(snapshot.warnings.some((w) => w.kind === 'quarantined-push' && /MO is locked by another user/.test(w.message))).toBe(true);
+    expect(snapshot.warnings.some((w) => w.kind === 'quarantined-push' && /Simulated SCADA failure/.test(w.message))).toBe(true);
 
-    plant.odoo.faults.scadaError = null;
     for (const entry of snapshot.outbox.quarantined) await engine.backend.handlers.retryOutbox({ id: entry.id });
     const run = await engine.engine.runTask('complete', 'manual');
     expect(run.outcome).toBe('done');
@@ -86,9 +88,52 @@ describe('Task 3 and the Odoo outbox', () => {
 
     await expect(engine.backend.handlers.archiveBatch({ moId: 'WH/MO/00099', reason: 'typo' })).rejects.toThrow('WH/MO/00099 is not in the queue');
     const archived = await engine.backend.handlers.archiveBatch({ moId: 'WH/MO/00011', reason: 'scale offline, weighed by hand' });
-    expect(archived).toMatchObject({ moId: 'WH/MO/00011', status: 'cancelled', notes: 'Archived by operator: scale offline, weighed by hand' });
+    expect(archived).toMatchObject({
+      moId: 'WH/MO/00011',
+      status: 'cancelled',
+      notes: 'Archived by operator: scale offline, weighed by hand — Odoo was not told: nothing was booked',
+    });
     expect(plant.odoo.state.bookings('WH/MO/00011').count).toBe(0);
     expect((await engine.engine.snapshot()).queue.count).toBe(0);
+  });
+
+  it('archiving a batch with a quarantined push as cancelled ends the push: no Retry, never booked, the archive says what Odoo answered', async () => {
+    ({ plant, engine } = await readyToComplete());
+    plant.odoo.faults.failNext('update-with-consumptions', 30, 'scada-error');
+    for (let i = 0; i < 3; i++) {
+      await engine.engine.runTask('complete', 'manual');
+      await pause(120);
+    }
+    const quarantined = (await engine.engine.snapshot()).outbox.quarantined.find((e) => e.moId === 'WH/MO/00011');
+    expect(quarantined).toBeDefined();
+
+    const archived = await engine.backend.handlers.archiveBatch({ moId: 'WH/MO/00011', reason: 'batch dumped' });
+    expect(archived.notes).toMatch(
+      /^Archived by operator: batch dumped — its consumption push was stopped; Odoo's last answer: Odoo refused 3 times: .*Simulated SCADA failure/,
+    );
+    expect((await engine.engine.snapshot()).outbox.quarantined.map((e) => e.moId)).not.toContain('WH/MO/00011');
+    await expect(engine.backend.handlers.retryOutbox({ id: quarantined!.id })).rejects.toThrow(
+      /the consumption of WH\/MO\/00011 is not sent: its batch was archived as cancelled, so Odoo must not book it/,
+    );
+
+    // The other quarantined pushes keep their Retry.
+    const other = (await engine.engine.snapshot()).outbox.quarantined.find((e) => e.moId === 'WH/MO/00012');
+    await engine.backend.handlers.retryOutbox({ id: other!.id });
+    await engine.engine.runTask('complete', 'manual');
+    expect(plant.odoo.state.bookings('WH/MO/00011').count).toBe(0);
+    expect(plant.odoo.state.bookings('WH/MO/00012').count).toBe(1);
+  });
+
+  it('a batch whose push is out with no answer yet cannot be archived as cancelled until Odoo is checked', async () => {
+    ({ plant, engine } = await readyToComplete({ ODOO_SETTLE_AFTER_SEC: '150' }));
+    plant.odoo.faults.failNext('update-with-consumptions', 1, 'drop-reply');
+    await engine.engine.runTask('complete', 'manual');
+
+    await expect(engine.backend.handlers.archiveBatch({ moId: 'WH/MO/00011', reason: 'dumped' })).rejects.toThrow(
+      /^Odoo may have booked WH\/MO\/00011: its consumption was sent and no answer came back; wait for the check after \d\d:\d\d:\d\d, then archive it if Odoo did not book it$/,
+    );
+    expect((await engine.engine.snapshot()).queue.batches.map((b) => b.moId)).toEqual(['WH/MO/00011']);
+    expect((await engine.backend.handlers.listHistory({ page: 1, pageSize: 20, status: 'cancelled' })).total).toBe(0);
   });
 
   it('a batch still in the PLC cannot be archived by hand', async () => {

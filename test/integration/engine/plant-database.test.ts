@@ -54,7 +54,7 @@ describe('the engine on the plant database as the old middleware left it', () =>
       expect(fetched.outcome).toBe('fetched');
       expect(fetched.moIds[0]).toBe('WH/MO/00015');
       expect(fetched.moIds).not.toContain('WH/MO/00014');
-      expect(fetched.reason).toContain('already queued or archived here: WH/MO/00011, WH/MO/00012, WH/MO/00013 and 1 more');
+      expect(fetched.reason).toContain('Odoo still lists 4 MOs already produced or archived here (WH/MO/00011, WH/MO/00012, WH/MO/00013 and 1 more;');
 
       // The old tooling's archive rows keep their plant columns; the app's added column stays empty for them.
       const archived = await plantDb.query<{ n: string }>(`SELECT count(*) AS n FROM mo_histories WHERE archived_at IS NULL`);

@@ -216,7 +216,7 @@ describe('headless host — binding and token', () => {
     const fake = createFakeBackend();
 
     await expect(startHeadlessHost({ backend: fake.backend, rendererDir, host: '0.0.0.0' })).rejects.toThrow(
-      'refusing to listen on 0.0.0.0 without a token: set --token or SMS_HOST_TOKEN',
+      'refusing to listen on 0.0.0.0 without a token: set SMS_HOST_TOKEN_FILE (--token-file), SMS_HOST_TOKEN or --token',
     );
     expect(fake.subscriberCount()).toBe(0);
   });

@@ -216,6 +216,24 @@ describe('update-with-consumptions', () => {
   });
 });
 
+describe('every route, in the body style the specification shows for it', () => {
+  it('the simulator, which refuses the other style, accepts every call the client makes', async () => {
+    const { sim, client } = await pair();
+    expect((await client.listMos(2, 1)).map((mo) => mo.mo_id)).toEqual(['WH/MO/00012', 'WH/MO/00013']);
+    expect((await client.moDetail('WH/MO/00013')).mo_id).toBe('WH/MO/00013');
+    expect((await client.updateWithConsumptions({ mo_id: 'WH/MO/00013', silo103: 340 })).result).toBe('success');
+    expect((await client.cancelMo('WH/MO/00014')).alreadyCancelled).toBe(false);
+    expect(await client.markDone('WH/MO/00015', 1000, new Date(2026, 1, 24, 13, 0, 0))).toEqual({ message: 'Manufacturing order marked as done' });
+    expect((await client.reportEquipmentFailure({ equipmentCode: 'silo101', description: 'START_FAILURE' })).reportId).toBe(1);
+    expect((await client.ping()).health).toBe('ok (14.0)');
+
+    expect(sim.state.bookings('WH/MO/00013').count).toBe(1);
+    expect(sim.state.cancels('WH/MO/00014')).toBe(1);
+    expect(sim.state.markDones('WH/MO/00015')).toBe(1);
+    expect(sim.state.logins).toBe(2);
+  });
+});
+
 describe('cancel, mark-done, failure report, detail, ping', () => {
   it("understands the wrapped cancel reply (P21), also for an MO already cancelled; cancelled MOs leave Odoo's list", async () => {
     const { sim, client } = await pair();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ODOO_ROUTES, type OdooEndpoint } from '../../../electron/odoo/odoo-routes';
 import { generateMos } from '../../../electron/odoo/odoo-seed-mos';
 import { startOdooSimulator, type OdooSimulator } from '../../../electron/odoo/odoo-simulator';
 
@@ -83,13 +84,50 @@ describe('Odoo simulator routes', () => {
   it('answers a plain body bare and a JSON-RPC body wrapped; cancel is always wrapped', async () => {
     const s = await start();
     const cookie = await login(s);
-    expect((await post(s, '/api/scada/mo-detail', { mo_id: 'WH/MO/00011' }, cookie)).json).toMatchObject({ status: 'success', data: { mo_id: 'WH/MO/00011' } });
-    expect((await post(s, '/api/scada/mo-detail', rpc({ mo_id: 'WH/MO/00011' }), cookie)).json).toMatchObject({ result: { status: 'success' } });
+    expect((await post(s, '/api/scada/mo-detail', rpc({ mo_id: 'WH/MO/00011' }), cookie)).json).toMatchObject({ jsonrpc: '2.0', id: 7, result: { status: 'success', data: { mo_id: 'WH/MO/00011' } } });
+    expect((await post(s, '/api/scada/equipment-failure', { equipment_code: 'silo101', description: 'START_FAILURE' }, cookie)).json).toMatchObject({ status: 'success' });
     expect((await post(s, '/api/scada/mo/cancel', { mo_id: 'WH/MO/00011' }, cookie)).json).toEqual({
       jsonrpc: '2.0',
       id: null,
       result: { status: 'success', message: 'Manufacturing order cancelled successfully', mo_id: 'WH/MO/00011', mo_state: 'cancel' },
     });
+  });
+
+  // The style the specification shows for each route (../shared/plant/odoo-api.md §2–3), written out here rather than
+  // read from ODOO_ROUTES, so that a wrong entry in that table fails this test instead of moving the simulator with it.
+  const WRONG_STYLE_CASES: { endpoint: OdooEndpoint; takes: 'json-rpc' | 'plain'; params: Record<string, unknown> }[] = [
+    { endpoint: 'authenticate', takes: 'json-rpc', params: { db: 'plant', login: 'admin', password: 'admin' } },
+    { endpoint: 'scada-authenticate', takes: 'plain', params: { db: 'plant', login: 'admin', password: 'admin' } },
+    { endpoint: 'mo-list-detailed', takes: 'json-rpc', params: { limit: 2, offset: 4 } },
+    { endpoint: 'mo-detail', takes: 'json-rpc', params: { mo_id: 'WH/MO/00011' } },
+    { endpoint: 'update-with-consumptions', takes: 'plain', params: { mo_id: 'WH/MO/00011', silo103: 300 } },
+    { endpoint: 'cancel', takes: 'plain', params: { mo_id: 'WH/MO/00011' } },
+    { endpoint: 'mark-done', takes: 'plain', params: { mo_id: 'WH/MO/00011', finished_qty: 1000 } },
+    { endpoint: 'equipment-failure', takes: 'plain', params: { equipment_code: 'silo101', description: 'START_FAILURE' } },
+  ];
+
+  it.each(WRONG_STYLE_CASES)('refuses $endpoint in the body style the specification does not show for it, and does nothing', async ({ endpoint, takes, params }) => {
+    const s = await start();
+    const cookie = await login(s);
+    const { path } = ODOO_ROUTES[endpoint];
+    const wrongBody = takes === 'json-rpc' ? params : rpc(params);
+
+    const { status, json, cookie: newSession } = await post(s, path, wrongBody, cookie);
+
+    expect(status).toBe(200);
+    if (takes === 'json-rpc') {
+      expect(json).toMatchObject({ jsonrpc: '2.0', error: { message: 'Odoo Server Error', data: { message: expect.stringContaining(`${path} takes a JSON-RPC body`) } } });
+    } else {
+      const reply = (json.result ?? json) as Record<string, unknown>;
+      expect(reply).toEqual({ status: 'error', message: `Invalid request: ${path} takes a plain JSON body; the fields of this request were inside a JSON-RPC envelope` });
+    }
+    expect(newSession).toBeNull();
+    expect(s.state.logins).toBe(1);
+    expect(s.state.bookings('WH/MO/00011').count).toBe(0);
+    expect(s.state.cancels('WH/MO/00011')).toBe(0);
+    expect(s.state.markDones('WH/MO/00011')).toBe(0);
+    expect(s.state.failureReports).toEqual([]);
+    expect(s.state.moState('WH/MO/00011')).toBe('progress');
   });
 
   it('names the bad field of a request, and rejects a body that is not JSON', async () => {
@@ -124,9 +162,10 @@ describe('Odoo simulator faults', () => {
   it('fails only the next n calls of one route', async () => {
     const s = await start();
     const cookie = await login(s);
-    s.faults.failNext('mo-detail', 1, 'scada-error');
-    expect((await post(s, '/api/scada/mo-detail', { mo_id: 'WH/MO/00011' }, cookie)).json).toEqual({ status: 'error', message: 'Simulated SCADA failure' });
-    expect((await post(s, '/api/scada/mo-detail', { mo_id: 'WH/MO/00011' }, cookie)).json.status).toBe('success');
+    s.faults.failNext('cancel', 1, 'scada-error');
+    expect((await post(s, '/api/scada/mo/cancel', { mo_id: 'WH/MO/00011' }, cookie)).json).toMatchObject({ result: { status: 'error', message: 'Simulated SCADA failure' } });
+    expect(s.state.cancels('WH/MO/00011')).toBe(0);
+    expect((await post(s, '/api/scada/mo/cancel', { mo_id: 'WH/MO/00011' }, cookie)).json).toMatchObject({ result: { status: 'success' } });
   });
 
   it('stops promptly even with a request held by injected latency', async () => {

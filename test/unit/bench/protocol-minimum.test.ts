@@ -26,7 +26,7 @@ describe('the protocol minimum for a wave', () => {
       { kind: 'read', address: 7000, count: 977 },
       { kind: 'write', address: 7000, count: 977 },
       { kind: 'read', address: 7000, count: 977 },
-      { kind: 'write', address: ACK, count: 1 },
+      { kind: 'write', address: ACK, count: 1, once: true },
     ]);
     expect(minimumFrames().writeWave).toEqual({ reads: 2, writes: 2 });
   });

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../electron/engine/config';
+import { parseEngineFlags } from '../../../electron/engine/engine-flags';
+import { publicConfig } from '../../../electron/engine/public-config';
 
 const plant = {
   ODOO_BASE_URL: 'https://odoo.plant.local',
@@ -43,6 +45,14 @@ describe('configuration', () => {
   it('refuses SYNC_BATCH_LIMIT=11 with one message naming the key and the rule', () => {
     expect(errorOf(() => loadConfig({ env: { ...plant, SYNC_BATCH_LIMIT: '11' }, file: {} }))).toBe(
       'SYNC_BATCH_LIMIT="11": must be between 1 and 10 (the PLC has 10 slots)',
+    );
+  });
+
+  it('reads a timed-out push back only after ODOO_SETTLE_AFTER_SEC (default 150 s, beyond Odoo 14\'s 120 s); 0 is refused', () => {
+    expect(loadConfig({ env: { ...plant, DATA_DIR: '/tmp/x' }, file: {} }).odoo.settleAfterMs).toBe(150_000);
+    expect(loadConfig({ env: { ...plant, ODOO_SETTLE_AFTER_SEC: '300' }, file: {} }).odoo.settleAfterMs).toBe(300_000);
+    expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_SETTLE_AFTER_SEC: '0' }, file: {} }))).toBe(
+      "ODOO_SETTLE_AFTER_SEC=\"0\": must be a positive number of seconds (beyond Odoo's limit_time_real, 120 s by default)",
     );
   });
 
@@ -88,5 +98,46 @@ describe('configuration', () => {
   it('outside the demo, the PLC address is required', () => {
     const { PLC_IP: _unused, ...withoutPlc } = plant;
     expect(errorOf(() => loadConfig({ env: withoutPlc, file: {} }))).toBe('PLC_IP is required outside the demo (the PLC address, e.g. 192.168.1.2)');
+  });
+});
+
+describe('configuration: values that would hurt the plant or leak a secret', () => {
+  it('refuses a task interval that would turn the scheduler into a busy loop, naming the key and the minimum', () => {
+    expect(errorOf(() => loadConfig({ env: { ...plant, PLC_READ_INTERVAL_MINUTES: '1e-9' }, file: {} }))).toBe(
+      'PLC_READ_INTERVAL_MINUTES="1e-9": must be at least 0.0017 minutes (0.1 s)',
+    );
+    expect(errorOf(() => loadConfig({ env: { ...plant, SYNC_INTERVAL_MINUTES: '0' }, file: {} }))).toMatch(/^SYNC_INTERVAL_MINUTES="0": must be at least/);
+    // The demo's own fastest interval (Task 2 every 3 s) stays valid.
+    expect(loadConfig({ env: { DATA_DIR: '/tmp/x' }, file: {} }).tasks['plc-read'].intervalMs).toBe(3_000);
+  });
+
+  it('never keeps user and password written into ODOO_BASE_URL: not in the config, the console, nor an error', () => {
+    const config = loadConfig({ env: { ...plant, ODOO_BASE_URL: 'http://scada:hunter2@odoo.plant.local:8069/' }, file: {} });
+    expect(config.odoo.baseUrl).toBe('http://odoo.plant.local:8069');
+    expect(JSON.stringify(publicConfig(config, 'sqlite'))).not.toContain('hunter2');
+
+    const differ = errorOf(() =>
+      loadConfig({ env: { ...plant, ODOO_BASE_URL: 'https://scada:hunter2@a.plant.local', ODOO_URL: 'https://scada:hunter2@b.plant.local' }, file: {} }),
+    );
+    expect(differ).toBe('ODOO_URL (https://b.plant.local) and ODOO_BASE_URL (https://a.plant.local) differ: this app talks to one Odoo; set only ODOO_BASE_URL');
+    expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_BASE_URL: 'scada:hunter2@odoo' }, file: {} }))).not.toContain('hunter2');
+  });
+
+  it('reads the host token from a file (kept out of the process list), refuses two sources and an empty file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sms-token-'));
+    const file = join(dir, 'token');
+    writeFileSync(file, 'feed-line-token-0123456789\n');
+    expect(loadConfig({ env: plant, flags: parseEngineFlags(['--token-file', file]), file: {} }).host.token).toBe('feed-line-token-0123456789');
+    expect(loadConfig({ env: { ...plant, SMS_HOST_TOKEN_FILE: file }, file: {} }).host.token).toBe('feed-line-token-0123456789');
+    expect(loadConfig({ env: { ...plant, SMS_HOST_TOKEN: 'from-the-environment-0123' }, file: {} }).host.token).toBe('from-the-environment-0123');
+
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_HOST_TOKEN: 'x'.repeat(16), SMS_HOST_TOKEN_FILE: file }, file: {} }))).toMatch(
+      /^SMS_HOST_TOKEN and SMS_HOST_TOKEN_FILE are both set/,
+    );
+    writeFileSync(file, '  \n');
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_HOST_TOKEN_FILE: file }, file: {} }))).toBe(`SMS_HOST_TOKEN_FILE: ${file} is empty`);
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_HOST_TOKEN_FILE: join(dir, 'missing') }, file: {} }))).toBe(
+      `SMS_HOST_TOKEN_FILE: cannot read ${join(dir, 'missing')} (ENOENT)`,
+    );
   });
 });

@@ -13,7 +13,7 @@ function setup() {
   const sqlite = new SqliteStore({ file: join(dir, 'a.db'), lockFile: join(dir, 'lock') });
   const authority = flakyAuthority(sqlite);
   const shown: RunRecord[] = [];
-  const recorder = new RunRecorder({ store: authority.store, clock: new ManualClock(), station: 'st-1', onRun: (run) => shown.push(run) });
+  const recorder = new RunRecorder({ store: authority.store, clock: new ManualClock(), station: 'st-1', pid: process.pid, onRun: (run) => shown.push(run) });
   return { sqlite, authority, shown, recorder };
 }
 

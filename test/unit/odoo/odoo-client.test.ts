@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OdooClient, type OdooClientOptions } from '../../../electron/odoo/odoo-client';
 import { OdooError } from '../../../electron/odoo/odoo-error';
 import { ManualClock } from '../../support/manual-clock';
-import { MO_LIST_WRAPPED, SESSION_INFO } from '../../support/odoo-captured-replies';
+import { MINIMAL_MO, MO_LIST_WRAPPED, SESSION_INFO, wrapped } from '../../support/odoo-captured-replies';
 
 interface SeenRequest {
   path: string;
@@ -49,22 +49,26 @@ async function odooError(promise: Promise<unknown>): Promise<OdooError> {
 }
 
 describe('OdooClient requests', () => {
-  it('logs in by JSON-RPC, then sends the session cookie and each body in the style the plant uses', async () => {
+  it('logs in by JSON-RPC, then sends the session cookie and each body in the style the specification shows for its route', async () => {
     const { fetchFn, seen } = fakeFetch({
       '/web/session/authenticate': loginOk,
       '/api/scada/mo-list-detailed': () => new Response(MO_LIST_WRAPPED),
+      '/api/scada/mo-detail': () => new Response(wrapped(`{"status":"success","data":${MINIMAL_MO}}`)),
       '/api/scada/mo/cancel': () => new Response('{"status":"success","message":"Manufacturing order cancelled successfully","mo_state":"cancel"}'),
     });
     const odoo = client(fetchFn);
     expect((await odoo.listMos(10)).map((mo) => mo.mo_id)).toEqual(['WH/MO/00011']);
+    expect((await odoo.moDetail('WH/MO/00011')).mo_id).toBe('WH/MO/00011');
     await odoo.cancelMo('WH/MO/00011');
 
-    expect(seen.map((r) => r.path)).toEqual(['/web/session/authenticate', '/api/scada/mo-list-detailed', '/api/scada/mo/cancel']);
+    expect(seen.map((r) => r.path)).toEqual(['/web/session/authenticate', '/api/scada/mo-list-detailed', '/api/scada/mo-detail', '/api/scada/mo/cancel']);
     expect(seen[0]?.body).toMatchObject({ jsonrpc: '2.0', method: 'call', params: { db: 'plant', login: 'admin', password: PASSWORD } });
     expect(seen[0]?.cookie).toBeNull();
     expect(seen[1]?.body).toMatchObject({ jsonrpc: '2.0', method: 'call', params: { limit: 10, offset: 0 } });
-    expect(seen[2]?.body).toEqual({ mo_id: 'WH/MO/00011' });
-    expect(seen.slice(1).map((r) => r.cookie)).toEqual([`session_id=${SESSION}`, `session_id=${SESSION}`]);
+    // The specification shows mo-detail only with a JSON-RPC body; the mutations go plain, as the plant middleware sends them.
+    expect(seen[2]?.body).toMatchObject({ jsonrpc: '2.0', method: 'call', params: { mo_id: 'WH/MO/00011' } });
+    expect(seen[3]?.body).toEqual({ mo_id: 'WH/MO/00011' });
+    expect(seen.slice(1).map((r) => r.cookie)).toEqual(Array(3).fill(`session_id=${SESSION}`));
   });
 
   it('refuses to start without a usable base URL and never shows credentials from it', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FinsClient, type FinsClientOptions } from '../../../electron/plc/fins-client';
 import { decodeCommand, type FinsCommand } from '../../../electron/plc/fins-frame';
 import { PlcError } from '../../../electron/plc/fins-plc-error';
+import { FinsLinkError } from '../../../electron/plc/fins-transport';
 import { fakePlcTransport, type FakePlc } from '../../support/fins-fake-plc';
 import { ManualClock } from '../../support/manual-clock';
 
@@ -201,6 +202,88 @@ describe('FinsClient retries', () => {
     plc.breakLink('PLC closed the FINS/TCP connection');
     const error = await failure(clock, request);
     expect(error).toMatchObject({ kind: 'transport', message: `PLC link failed (${ENDPOINT}) reading D0+1: PLC closed the FINS/TCP connection (2 attempts)` });
+  });
+});
+
+describe('FinsClient writeDmOnce: exactly one frame, for writes that must not be repeated', () => {
+  it('an answered write is one frame, like writeDm', async () => {
+    const { client, plc } = setup();
+    await client.writeDmOnce(7076, [0]);
+    expect(plc.memory.read(7076, 1)).toEqual([0]);
+    expect(sentCommands(plc)).toHaveLength(1);
+  });
+
+  it('a lost REPLY: the PLC executed it, and no second frame follows, even long after the timeout → unanswered', async () => {
+    const { client, plc, clock } = setup();
+    plc.memory.write(7076, [1]);
+    plc.script.push(() => []); // executed by the PLC, answer lost on the way back
+    const error = await failure(clock, client.writeDmOnce(7076, [0]));
+    await clock.advance(60_000);
+
+    expect(plc.memory.read(7076, 1)).toEqual([0]);
+    expect(plc.sent).toHaveLength(1);
+    expect(error).toMatchObject({
+      kind: 'unanswered',
+      message: `PLC did not confirm (${ENDPOINT}) writing D7076+1: no response within 2000 ms; sent once and not repeated, so the PLC may or may not have executed it`,
+    });
+    expect(client.stats()).toMatchObject({ roundTrips: 1, retries: 0, timeouts: 1 });
+  });
+
+  it('a lost request looks the same from here (the fate is unknown) and is not repeated either', async () => {
+    const { client, plc, clock } = setup();
+    plc.script.push('drop');
+    expect((await failure(clock, client.writeDmOnce(7076, [0]))).kind).toBe('unanswered');
+    expect(plc.sent).toHaveLength(1);
+  });
+
+  it('a link that breaks while waiting, or a malformed answer, is unanswered too: never a retry', async () => {
+    const { client, plc, clock } = setup();
+    plc.script.push((_frame, answer) => [answer!.subarray(0, answer!.length - 1)]);
+    expect((await failure(clock, client.writeDmOnce(7076, [0]))).kind).toBe('unanswered');
+    plc.script.push('drop');
+    const broken = client.writeDmOnce(7076, [0]);
+    await clock.advance(10);
+    plc.breakLink('PLC closed the FINS/TCP connection');
+    expect((await failure(clock, broken)).message).toContain('PLC closed the FINS/TCP connection; sent once and not repeated');
+    expect(plc.sent).toHaveLength(2);
+  });
+
+  it('a frame that could not be sent at all → transport error: the PLC certainly did not get it', async () => {
+    const { client, plc, clock } = setup();
+    plc.send = async () => {
+      throw new FinsLinkError('send failed: EHOSTUNREACH');
+    };
+    expect(await failure(clock, client.writeDmOnce(7076, [0]))).toMatchObject({
+      kind: 'transport',
+      message: `PLC link failed (${ENDPOINT}) writing D7076+1: send failed: EHOSTUNREACH; nothing was sent`,
+    });
+  });
+
+  it('an error end code is an answer: end-code, one frame', async () => {
+    const { client, plc, clock } = setup();
+    plc.endCodeFaults = [{ from: 7076, to: 7076, code: 0x2101 }];
+    expect((await failure(clock, client.writeDmOnce(7076, [0]))).kind).toBe('end-code');
+    expect(plc.sent).toHaveLength(1);
+  });
+
+  it('goes through the queue and the circuit breaker like every request', async () => {
+    const { client, plc, clock } = setup({ attempts: 1 });
+    plc.script.push('drop', 'drop', 'drop');
+    const first = client.readDm(0, 1);
+    const once = client.writeDmOnce(7076, [0]);
+    await clock.advance(1_000);
+    expect(plc.sent).toHaveLength(1); // waits behind the read in flight
+    await failure(clock, first);
+    await failure(clock, once);
+    await failure(clock, client.readDm(0, 1));
+    expect(await failure(clock, client.writeDmOnce(7076, [0]))).toMatchObject({ kind: 'circuit-open' });
+    expect(plc.sent).toHaveLength(3);
+  });
+
+  it('refuses more words than one frame carries instead of splitting them', async () => {
+    const { client, plc } = setup({ maxWriteWords: 10 });
+    await expect(client.writeDmOnce(7000, new Array<number>(11).fill(0))).rejects.toMatchObject({ kind: 'bad-request' });
+    expect(plc.sent).toHaveLength(0);
   });
 });
 

@@ -59,6 +59,7 @@ export function createCompleteTask(deps: CompleteDeps): TaskBody {
       tally.problems.push(`${batch.moId}: ${delivery.reason}`);
       return;
     }
+    if (delivery.alreadyRecorded) return; // another courier booked and archived it since this run listed the queue
     await deps.store.archiveBatch({ batchId: batch.id, status: 'completed', notes: null, at: now(), outboxId: entry.id });
     tally.completed.push(batch.moId);
     if (deps.markDone) await enqueueMarkDone(batch);
@@ -72,6 +73,7 @@ export function createCompleteTask(deps: CompleteDeps): TaskBody {
         tally.problems.push(`cancel ${batch.moId}: ${delivery.reason}`);
         return;
       }
+      if (delivery.alreadyRecorded) return;
       await deps.store.markOdooCancelled(batch.id);
     }
     await deps.store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: AUTO_CANCEL_NOTE, at: now(), outboxId: entry.id });
@@ -93,6 +95,7 @@ export function createCompleteTask(deps: CompleteDeps): TaskBody {
     for (const entry of await deps.store.listOutbox(['pending', 'sending'])) {
       if (queued.has(entry.moId) && (entry.kind === 'consumption' || entry.kind === 'cancel')) continue;
       const delivery = await deps.courier.deliver(entry);
+      if (delivery.state === 'booked' && delivery.alreadyRecorded) continue;
       if (delivery.state === 'booked') {
         await deps.store.updateOutbox(entry.id, { state: 'done', at: now() });
         if (entry.kind === 'consumption') tally.completed.push(entry.moId);

@@ -8,6 +8,8 @@
  * batches are judged by the wave instead ("not started").
  */
 import type { ConnectionState, HealthWarning, OutboxEntry, QueueBatch, RunRecord } from '../../../../shared/domain';
+import type { DispatchIntent, HeldPhase } from '../../../store/authority-store';
+import { abbreviate } from '../mo-sync/wave-selection';
 import type { Finding } from '../plc-read/feedback-judgement';
 
 export interface HealthInputs {
@@ -22,12 +24,25 @@ export interface HealthInputs {
   quarantined: readonly OutboxEntry[];
   implausible: readonly Finding[];
   connections: Record<string, ConnectionState>;
+  /** Waves held for an operator (unconfirmed hand-over or conflict); raised at once, not after a stuck threshold. */
+  heldWaves: readonly (DispatchIntent & { phase: HeldPhase })[];
 }
 
 export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
   const warnings: HealthWarning[] = [];
   const ago = (iso: string) => Math.round((inputs.now - Date.parse(iso)) / 60_000);
   const open = inputs.queue.filter((b) => !b.statusManufacturing && !b.statusOperation);
+
+  for (const wave of inputs.heldWaves) {
+    const ids = abbreviate(wave.recipes.map((r) => r.moId));
+    const why = wave.phase === 'unconfirmed' ? `the hand-over of ${ids} is unconfirmed` : `the PLC's WRITE area no longer holds ${ids}`;
+    warnings.push({
+      kind: 'wave-unconfirmed',
+      message:
+        `${why}: ${wave.plcView ?? 'the PLC has not been read yet'}. New MOs wait until an operator presses ` +
+        `"Hand over" (give this wave to the PLC now) or "Withdraw" (clear it from the PLC; its MOs are fetched again), with a reason`,
+    });
+  }
 
   for (const batch of inputs.queue) {
     const about = { batchNo: batch.batchNo, moId: batch.moId };

@@ -17,8 +17,10 @@ import type { AuthorityStore, DispatchIntent } from '../../../store/authority-st
 import type { Clock } from '../../clock';
 import type { EngineLog } from '../../engine-log';
 import { errorMessage, type TaskBody, type TaskResult } from '../../task-runner';
+import { describeQueueBlockers } from './queue-blockers';
 import { reconcileIntents } from './reconcile-intents';
-import { abbreviate, describeDropped, emptySelection, selectFromPage, type ListedMo, type WaveSelection } from './wave-selection';
+import { settleHandOver } from './settle-wave';
+import { abbreviate, describeEmpty, describeSkipped, emptySelection, selectFromPage, type ListedMo, type WaveSelection } from './wave-selection';
 
 /** The points where a crash test may kill the process (test/integration/engine/mo-sync-crash.test.ts). */
 export const MO_SYNC_STEPS = [
@@ -34,8 +36,12 @@ export const MO_SYNC_STEPS = [
 ] as const;
 export type MoSyncStep = (typeof MO_SYNC_STEPS)[number];
 
-/** Odoo keeps listing booked MOs (P8); look this many pages deep for new ones before giving up. */
-const MAX_LIST_PAGES = 20;
+/**
+ * MOs asked of Odoo per request. Odoo keeps listing MOs produced here (P8), in any number, so the
+ * scan pages on until the wave is full or the list ends; large pages keep hundreds of them ahead
+ * of the new ones to a few requests.
+ */
+const LIST_PAGE_SIZE = 100;
 
 export interface MoSource<M extends ListedMo> {
   listMos(limit: number, offset: number): Promise<M[]>;
@@ -52,6 +58,8 @@ export interface MoSyncDeps<M extends ListedMo> {
   log: EngineLog;
   /** Called after each step; crash tests kill the process here. */
   checkpoint?: (step: MoSyncStep) => void;
+  /** MOs the last PLC reading finished with an implausible value: queued but waiting for an operator, not the PLC. */
+  heldFinishes?: () => ReadonlySet<string>;
 }
 
 export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskBody {
@@ -64,16 +72,13 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
     try {
       reached('locked');
       const unresolved = await deps.store.unresolvedIntents();
-      if (unresolved.length > 0) return await reconcileIntents(deps, unresolved);
+      if (unresolved.length > 0) return await reconcileIntents(deps, unresolved, lock.epoch);
 
       const queueCount = await deps.store.countQueue();
       reached('counted');
       if (queueCount > 0) {
-        return {
-          outcome: 'skipped',
-          queueCount,
-          reason: `${queueCount} ${queueCount === 1 ? 'batch is' : 'batches are'} still in the queue; waiting for the PLC to finish them`,
-        };
+        const [queue, outbox] = await Promise.all([deps.store.listQueue(), deps.store.listOutbox(['pending', 'sending', 'quarantined'])]);
+        return { outcome: 'skipped', queueCount, reason: describeQueueBlockers(queue, outbox, deps.heldFinishes?.()) };
       }
 
       const area = await readWriteArea(deps.plc);
@@ -83,15 +88,13 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
 
       const selection = await fetchWave(deps);
       reached('fetched');
-      if (selection.recipes.length === 0) {
-        const dropped = describeDropped(selection.dropped);
-        return { outcome: 'empty', queueCount, reason: dropped ? `no new MOs in Odoo; ${dropped}` : 'Odoo lists no open MOs' };
-      }
+      if (selection.recipes.length === 0) return { outcome: 'empty', queueCount, reason: describeEmpty(selection) };
 
-      const intent = await deps.store.recordIntent(runId, deps.station, selection.recipes, iso());
+      const intent = await deps.store.recordIntent(runId, deps.station, selection.recipes, iso(), lock.epoch);
       reached('intent-recorded');
-      await dispatch(deps, intent, area, reached);
-      return fetchedResult(selection, queueCount);
+      const settled = await dispatch(deps, intent, area, reached, lock.epoch);
+      const fetched = fetchedResult(selection, queueCount);
+      return settled === null ? fetched : { ...fetched, reason: `${fetched.reason}; ${settled}` };
     } finally {
       await lock.release();
     }
@@ -102,30 +105,38 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
     intent: DispatchIntent,
     area: Awaited<ReturnType<typeof readWriteArea>>,
     step: (s: MoSyncStep) => void,
-  ): Promise<void> {
+    epoch: number,
+  ): Promise<string | null> {
     try {
       await writeWave(d.plc, intent.recipes, area);
       step('slots-written');
     } catch (error) {
-      throw new Error(`${errorMessage(error)}; ${await withdraw(d, intent, area)}`);
+      throw new Error(`${errorMessage(error)}; ${await withdraw(d, intent, area, epoch)}`);
     }
-    await d.store.setIntentPhase(intent.id, 'verified', iso());
+    await d.store.setIntentPhase(intent.id, 'verified', iso(), epoch);
     step('verified');
     try {
       await handOverWave(d.plc);
-      step('handed-over');
-      await d.store.commitWave(intent.id, 'committed', iso());
-      step('committed');
     } catch (error) {
-      // The PLC may have the wave (a lost reply is not a lost write): only reconciliation may decide.
-      throw new Error(`${errorMessage(error)}; the wave stays recorded and will be reconciled with the PLC before the next dispatch`);
+      // Sent once and never again: the PLC may have the wave (a lost reply is not a lost write), so read where it is.
+      const settled = await settleHandOver(d, intent, error, epoch);
+      if (!settled.queued) throw new Error(settled.reason);
+      return settled.reason;
     }
+    step('handed-over');
+    try {
+      await d.store.commitWave(intent.id, 'committed', iso(), epoch);
+    } catch (error) {
+      throw new Error(`${errorMessage(error)}; the PLC has the wave, which stays recorded and is adopted into the queue before the next dispatch`);
+    }
+    step('committed');
+    return null;
   }
 
-  async function withdraw(d: MoSyncDeps<M>, intent: DispatchIntent, area: Awaited<ReturnType<typeof readWriteArea>>): Promise<string> {
+  async function withdraw(d: MoSyncDeps<M>, intent: DispatchIntent, area: Awaited<ReturnType<typeof readWriteArea>>, epoch: number): Promise<string> {
     try {
       await clearWave(d.plc, area);
-      await d.store.setIntentPhase(intent.id, 'abandoned', iso());
+      await d.store.setIntentPhase(intent.id, 'abandoned', iso(), epoch);
       return 'the unverified wave was cleared from the PLC and nothing was queued';
     } catch (error) {
       d.log.warn('could not withdraw an unverified wave', { error: errorMessage(error) });
@@ -134,13 +145,23 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
   }
 }
 
+/** Pages through Odoo's list until `batchLimit` recipes are chosen or the list ends (a short page). */
 async function fetchWave<M extends ListedMo>(deps: MoSyncDeps<M>): Promise<WaveSelection> {
   const selection = emptySelection();
-  for (let page = 0; page < MAX_LIST_PAGES && selection.recipes.length < deps.batchLimit; page++) {
-    const mos = await deps.odoo.listMos(deps.batchLimit, page * deps.batchLimit);
-    const known = await deps.store.knownMoIds(mos.map((mo) => mo.mo_id));
-    selectFromPage(selection, mos, known, deps.batchLimit, deps.toRecipe);
-    if (mos.length < deps.batchLimit) break;
+  const listed = new Set<string>();
+  for (let offset = 0; selection.recipes.length < deps.batchLimit; ) {
+    const mos = await deps.odoo.listMos(LIST_PAGE_SIZE, offset);
+    const unseen = mos.filter((mo) => !listed.has(mo.mo_id));
+    if (unseen.length === 0 && mos.length > 0) {
+      // An Odoo that ignores offset would hand out the same full page forever.
+      selection.stoppedEarly = `Odoo listed only MOs it had already listed at offset ${offset}, so the scan stopped there (does its mo-list-detailed ignore offset?)`;
+      break;
+    }
+    for (const mo of unseen) listed.add(mo.mo_id);
+    const known = await deps.store.knownMoIds(unseen.map((mo) => mo.mo_id));
+    selectFromPage(selection, unseen, known, deps.batchLimit, deps.toRecipe);
+    if (mos.length < LIST_PAGE_SIZE) break;
+    offset += mos.length;
   }
   for (const note of selection.notes) deps.log.info(note);
   return selection;
@@ -149,7 +170,7 @@ async function fetchWave<M extends ListedMo>(deps: MoSyncDeps<M>): Promise<WaveS
 function fetchedResult(selection: WaveSelection, queueCount: number): TaskResult {
   const ids = selection.recipes.map((r: BatchRecipe) => r.moId);
   const slots = ids.length === 1 ? 'slot 1' : `slots 1–${ids.length}`;
-  const dropped = describeDropped(selection.dropped);
+  const dropped = describeSkipped(selection);
   return {
     outcome: 'fetched',
     queueCount,

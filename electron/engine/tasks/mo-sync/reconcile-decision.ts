@@ -7,9 +7,11 @@
  * has taken a wave, so "1" alone cannot tell whether the PLC has the wave.
  * Evidence that it does: a READ slot echoing one of the wave's MOs, or a
  * per-slot WRITE flag the PLC sets when it reads a slot (decision Q4). When
- * the evidence is missing after a verified write, the MOs are adopted into
- * the queue without a second hand-over: a stuck queue is visible and
- * recoverable; a wave run twice is not.
+ * the evidence is missing after a verified write, nothing is queued and
+ * nothing is sent again: the wave is held for an operator (`unconfirmed`),
+ * who hands it over or withdraws it. A held gate is visible and
+ * recoverable; a wave run twice is not, and neither is a queue that waits
+ * for a wave the PLC never got.
  */
 import type { BatchRecipe } from '../../../../shared/domain';
 import type { IntentPhase } from '../../../store/authority-store';
@@ -28,9 +30,9 @@ export type ReconcileAction =
   | 'withdraw'
   /** The PLC has (or is about to take) the wave: put it in the queue. */
   | 'adopt'
-  /** The wave is verified in the WRITE area but the hand-over is unconfirmed: queue it, warn, do not hand over again. */
-  | 'adopt-unconfirmed'
-  /** The WRITE area no longer holds the wave and the PLC shows no trace of it: keep it blocked for an operator. */
+  /** The wave is verified in the WRITE area but the PLC shows no trace of the hand-over: hold it for an operator, queue nothing, never hand over again by itself. */
+  | 'unconfirmed'
+  /** The WRITE area no longer holds the wave and the PLC shows no trace of it: hold it for an operator. */
   | 'conflict';
 
 export interface ReconcileDecision {
@@ -54,14 +56,14 @@ export function decideReconcile(phase: IntentPhase, recipes: readonly BatchRecip
   if (!inWriteArea) {
     return {
       action: 'conflict',
-      reason: `the WRITE area no longer holds ${ids} and the PLC shows no trace of it: check the PLC; these MOs stay blocked until an operator resolves it`,
+      reason: `the PLC's WRITE area no longer holds ${ids} and the PLC shows no trace of taking it; an operator must hand it over again or withdraw it`,
     };
   }
   if (!plc.writeAreaAck) {
     return { action: 'adopt', reason: `${ids} handed over and waiting for the PLC; adopted into the queue` };
   }
   return {
-    action: 'adopt-unconfirmed',
-    reason: `${ids} verified in the PLC's WRITE area but the hand-over (D7076 := 0) is unconfirmed: queued without a second hand-over; check the PLC`,
+    action: 'unconfirmed',
+    reason: `hand-over of ${ids} unconfirmed: the PLC shows no trace of it; an operator must hand it over or withdraw it`,
   };
 }

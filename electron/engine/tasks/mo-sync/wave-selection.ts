@@ -7,14 +7,19 @@
  */
 import type { BatchRecipe } from '../../../../shared/domain';
 import type { RecipeResult } from '../../../odoo/mo-recipe';
+import { plcFitProblem } from './plc-fit';
 
 export interface ListedMo {
   mo_id: string;
   state: string;
 }
 
+/** Why an MO Odoo lists is not in the wave: closed in Odoo, already dispatched here, or refused as a recipe. */
+export type DropKind = 'closed' | 'known' | 'refused';
+
 export interface DroppedMo {
   moId: string;
+  kind: DropKind;
   reason: string;
 }
 
@@ -23,15 +28,21 @@ export interface WaveSelection {
   dropped: DroppedMo[];
   /** What the operator should know about MOs that were taken (manual additives, renamed products...). */
   notes: string[];
+  /** Why the scan stopped before Odoo's list ended, when it did. */
+  stoppedEarly: string | null;
 }
 
 const CLOSED_STATES = new Set(['cancel', 'done']);
 
 export function emptySelection(): WaveSelection {
-  return { recipes: [], dropped: [], notes: [] };
+  return { recipes: [], dropped: [], notes: [], stoppedEarly: null };
 }
 
-/** Adds one page of Odoo's list to `selection`, in Odoo's order, until `limit` recipes are chosen. */
+/**
+ * Adds one page of Odoo's list to `selection`, in Odoo's order, until `limit` recipes are chosen.
+ * Each recipe is checked against the PLC slot here, so one MO that cannot be written is skipped
+ * instead of failing the whole wave.
+ */
 export function selectFromPage<M extends ListedMo>(
   selection: WaveSelection,
   page: readonly M[],
@@ -40,21 +51,27 @@ export function selectFromPage<M extends ListedMo>(
   toRecipe: (mo: M, batchNo: number) => RecipeResult,
 ): WaveSelection {
   const seen = new Set([...selection.recipes.map((r) => r.moId), ...selection.dropped.map((d) => d.moId)]);
+  const drop = (moId: string, kind: DropKind, reason: string) => selection.dropped.push({ moId, kind, reason });
   for (const mo of page) {
     if (selection.recipes.length >= limit) break;
     if (seen.has(mo.mo_id)) continue;
     seen.add(mo.mo_id);
     if (CLOSED_STATES.has(mo.state)) {
-      selection.dropped.push({ moId: mo.mo_id, reason: `${mo.state === 'cancel' ? 'cancelled' : 'done'} in Odoo` });
+      drop(mo.mo_id, 'closed', `${mo.state === 'cancel' ? 'cancelled' : 'done'} in Odoo`);
       continue;
     }
     if (known.has(mo.mo_id)) {
-      selection.dropped.push({ moId: mo.mo_id, reason: 'already queued or archived here' });
+      drop(mo.mo_id, 'known', 'already produced or archived here');
       continue;
     }
     const result = toRecipe(mo, selection.recipes.length + 1);
     if (!result.ok) {
-      selection.dropped.push({ moId: mo.mo_id, reason: result.reason });
+      drop(mo.mo_id, 'refused', result.reason);
+      continue;
+    }
+    const misfit = plcFitProblem(result.recipe);
+    if (misfit) {
+      drop(mo.mo_id, 'refused', misfit);
       continue;
     }
     selection.recipes.push(result.recipe);
@@ -63,16 +80,40 @@ export function selectFromPage<M extends ListedMo>(
   return selection;
 }
 
-/** One sentence on what was left out, grouped by reason: "skipped 8 (already queued or archived here: WH/MO/00011, …)". */
-export function describeDropped(dropped: readonly DroppedMo[]): string {
-  if (dropped.length === 0) return '';
-  const byReason = new Map<string, string[]>();
-  for (const d of dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.moId]);
-  const parts = [...byReason].map(([reason, ids]) => `${reason}: ${abbreviate(ids)}`);
-  return `skipped ${dropped.length} (${parts.join('; ')})`;
+/** The reason of a run that found nothing to dispatch. */
+export function describeEmpty(selection: WaveSelection): string {
+  const skipped = describeSkipped(selection);
+  if (!skipped) return 'Odoo lists no open MOs';
+  const refused = selection.dropped.some((d) => d.kind === 'refused');
+  return `${refused ? 'no MO Odoo lists can be dispatched' : 'no new MOs in Odoo'}; ${skipped}`;
 }
 
-export function abbreviate(ids: readonly string[], shown = 3): string {
-  if (ids.length <= shown) return ids.join(', ');
-  return `${ids.slice(0, shown).join(', ')} and ${ids.length - shown} more`;
+/**
+ * What was left out and why, one part per kind: MOs Odoo still lists after they were produced here
+ * (pitfall P8) by count, with what would stop that; closed MOs grouped by state; each refused MO
+ * with its own reason, since the operator has to fix each one in Odoo.
+ */
+export function describeSkipped(selection: WaveSelection): string {
+  const of = (kind: DropKind) => selection.dropped.filter((d) => d.kind === kind);
+  const parts: string[] = [];
+  const known = of('known');
+  if (known.length > 0) {
+    const mos = known.length === 1 ? 'MO' : 'MOs';
+    parts.push(`Odoo still lists ${known.length} ${mos} already produced or archived here (${abbreviate(known.map((d) => d.moId))}; close them in Odoo or turn on ODOO_MARK_DONE)`);
+  }
+  const closed = of('closed');
+  if (closed.length > 0) {
+    const byReason = new Map<string, string[]>();
+    for (const d of closed) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.moId]);
+    parts.push(`skipped ${closed.length} (${[...byReason].map(([reason, ids]) => `${reason}: ${abbreviate(ids)}`).join('; ')})`);
+  }
+  const refused = of('refused');
+  if (refused.length > 0) parts.push(`could not dispatch ${refused.length}: ${abbreviate(refused.map((d) => d.reason))}`);
+  if (selection.stoppedEarly) parts.push(selection.stoppedEarly);
+  return parts.join('; ');
+}
+
+export function abbreviate(items: readonly string[], shown = 3): string {
+  if (items.length <= shown) return items.join(', ');
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
 }

@@ -5,7 +5,10 @@
  * data (../shared/plant/README.md §14), which must never be taken for ours.
  * Implausible values are skipped and reported, never stored and never
  * silently "repaired" (README §6.2: the old heuristics trusted the largest
- * candidate).
+ * candidate). A reading that FINISHES a batch with an implausible value is
+ * held back whole: storing the finish would freeze the row with stale numbers
+ * and Task 3 would book them to Odoo, so the batch stays unfinished and its
+ * READ slot unacknowledged until a plausible reading or an operator's archive.
  */
 import type { EquipmentId, QueueBatch } from '../../../../shared/domain';
 import { EQUIPMENT } from '../../../../shared/equipment';
@@ -28,7 +31,12 @@ export interface Finding {
   batchNo: number;
   moId: string;
   message: string;
+  /** The PLC reports the batch finished, but the finish was held back: it waits for a plausible reading or an operator. */
+  heldFinish?: true;
 }
+
+const HELD_FINISH_ACTION =
+  'the batch stays unfinished and nothing is booked to Odoo: check the reading in the PLC; if it stays wrong, archive the batch with a reason from the console';
 
 export interface FeedbackJudgement {
   updates: BatchFeedback[];
@@ -54,17 +62,29 @@ export function judgeFeedback(queue: readonly QueueBatch[], slots: readonly Slot
     // Taken by the PLC but not started: the slot only echoes the recipe. Storing its zeros would
     // make a batch waiting for its turn look started, and then "stuck" (pitfall P14).
     if (phase === 'waiting') continue;
-
-    const wrongIds = EQUIPMENT.filter((e) => slot.equipment[e.id].idWord !== e.id);
-    if (wrongIds.length > 0) {
-      const e = wrongIds[0] as (typeof EQUIPMENT)[number];
-      judgement.implausible.push(
-        finding(`slot ${batch.batchNo}: equipment id word reads ${slot.equipment[e.id].idWord} where ${e.id} belongs; the whole slot was skipped this time (torn or shifted read?)`),
-      );
+    // Once finished, the row is frozen: later readings of the slot change nothing (plant rule, README §5 step 5).
+    if (batch.statusManufacturing) {
+      if (slot.statusManufacturing && !slot.statusReadData) judgement.acks.push(batch.batchNo);
       continue;
     }
-    // Once finished, the row is frozen: later readings of the slot change nothing (plant rule, README §5 step 5).
-    if (!batch.statusManufacturing) judgement.updates.push(toFeedback(batch, slot, limits, finding, judgement));
+
+    const findings: Finding[] = [];
+    const wrongId = EQUIPMENT.find((e) => slot.equipment[e.id].idWord !== e.id);
+    const feedback = wrongId
+      ? null
+      : toFeedback(batch, slot, limits, (message) => findings.push(finding(message)), (message) => judgement.notices.push(finding(message)));
+    if (wrongId) {
+      const read = slot.equipment[wrongId.id].idWord;
+      findings.push(finding(`slot ${batch.batchNo}: equipment id word reads ${read} where ${wrongId.id} belongs; the whole slot was skipped this time (torn or shifted read?)`));
+    }
+    // Storing this finish would freeze the row with stale numbers, and Task 3 would book them.
+    if (slot.statusManufacturing && findings.length > 0) {
+      judgement.implausible.push(...findings.map((f) => ({ ...f, message: `${f.message}; ${batch.moId} finished with this reading, so ${HELD_FINISH_ACTION}`, heldFinish: true as const })));
+      continue;
+    }
+    judgement.implausible.push(...findings);
+    if (!feedback) continue;
+    judgement.updates.push(feedback);
     if (slot.statusManufacturing && !slot.statusReadData) judgement.acks.push(batch.batchNo);
   }
   return judgement;
@@ -74,24 +94,24 @@ function toFeedback(
   batch: QueueBatch,
   slot: SlotSnapshot,
   limits: FeedbackLimits,
-  finding: (message: string) => Finding,
-  judgement: FeedbackJudgement,
+  implausible: (message: string) => void,
+  notice: (message: string) => void,
 ): BatchFeedback {
   const actualKg: Partial<Record<EquipmentId, number>> = {};
   for (const e of EQUIPMENT) {
     const kg = slot.equipment[e.id].kg;
     if (kg > limits.maxEquipmentKg) {
-      judgement.implausible.push(finding(`slot ${batch.batchNo}: ${e.odooCode} reads ${kg} kg, above the ${limits.maxEquipmentKg} kg guard; not stored`));
+      implausible(`slot ${batch.batchNo}: ${e.odooCode} reads ${kg} kg, above the ${limits.maxEquipmentKg} kg guard; not stored`);
     } else if (kg > 0 || batch.components[e.id] !== undefined) {
       actualKg[e.id] = kg;
     }
   }
   let actualWeightKg: number | null = slot.weightFinishedKg;
   if (actualWeightKg > limits.maxWeightKg) {
-    judgement.implausible.push(finding(`slot ${batch.batchNo}: finished weight reads ${actualWeightKg} kg; not stored`));
+    implausible(`slot ${batch.batchNo}: finished weight reads ${actualWeightKg} kg; not stored`);
     actualWeightKg = null;
   } else if (actualWeightKg > limits.warnWeightKg) {
-    judgement.notices.push(finding(`slot ${batch.batchNo}: finished weight ${actualWeightKg} kg is above the expected ${limits.warnWeightKg} kg`));
+    notice(`slot ${batch.batchNo}: finished weight ${actualWeightKg} kg is above the expected ${limits.warnWeightKg} kg`);
   }
   return {
     batchId: batch.id,

@@ -78,6 +78,37 @@ describe('judging a PLC reading against the queue (Task 2)', () => {
     expect(j.notices[0]?.message).toMatch(/1200 kg is above the expected 1050 kg/);
   });
 
+  describe('a reading that FINISHES a batch with an implausible value (issue 8 item 9)', () => {
+    const action = 'WH/MO/00021 finished with this reading, so the batch stays unfinished and nothing is booked to Odoo: ' +
+      'check the reading in the PLC; if it stays wrong, archive the batch with a reason from the console';
+    const torn = () => {
+      const slot = readSlot(1, 'WH/MO/00021', { kg103: 300, finished: true, weight: 340 });
+      slot.equipment[105] = { idWord: 26880, kg: 0 };
+      return slot;
+    };
+
+    it.each([
+      ['a silo above the guard', readSlot(1, 'WH/MO/00021', { kg103: 7000, kg114: 40, finished: true, weight: 7040 }), 'silo103 reads 7000 kg, above the 5000 kg guard'],
+      ['a finished weight above the guard', readSlot(1, 'WH/MO/00021', { kg103: 300, finished: true, weight: 20_000_000 }), 'finished weight reads 20000000 kg'],
+      ['a wrong equipment id word', torn(), 'equipment id word reads 26880 where 105 belongs'],
+    ])('%s → nothing stored, not acknowledged; the warning names the operator\'s action', (_, slot, what) => {
+      const j = judgeFeedback([batch(1, 'WH/MO/00021')], [slot], limits);
+      expect(j.updates).toEqual([]);
+      expect(j.acks).toEqual([]);
+      expect(j.implausible).toHaveLength(1);
+      expect(j.implausible[0]).toMatchObject({ batchNo: 1, moId: 'WH/MO/00021', heldFinish: true });
+      expect(j.implausible[0]?.message).toContain(what);
+      expect(j.implausible[0]?.message).toContain(action);
+    });
+
+    it('a later plausible reading finishes it normally, and is acknowledged', () => {
+      const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', { kg103: 300, kg114: 40, finished: true, weight: 340 })], limits);
+      expect(j.implausible).toEqual([]);
+      expect(j.updates).toEqual([{ batchId: 'id-1', statusManufacturing: true, statusOperation: false, actualWeightKg: 340, actualKg: { 103: 300, 114: 40 } }]);
+      expect(j.acks).toEqual([1]);
+    });
+  });
+
   it('a failed slot is reported as failed with its statuses', () => {
     const j = judgeFeedback([batch(1, 'WH/MO/00021')], [readSlot(1, 'WH/MO/00021', { kg103: 150, failed: true })], limits);
     expect(j.phases.get(1)).toBe('failed');

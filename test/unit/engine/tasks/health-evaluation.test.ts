@@ -19,6 +19,7 @@ const inputs = (patch: Partial<HealthInputs>): HealthInputs => ({
   quarantined: [],
   implausible: [],
   connections: {},
+  heldWaves: [],
   ...patch,
 });
 const kinds = (i: HealthInputs) => evaluateHealth(i).map((w) => w.kind);

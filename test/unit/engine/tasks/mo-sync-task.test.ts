@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMo, openMos } from '../../../support/mo-factory';
 import { MoSyncFixture } from '../../../support/mo-sync-fixture';
+import { handOvers, plcProgram } from '../../../support/plc-program';
 
 describe('Task 1 — the gate: fetch only when mo_batch is empty', () => {
   let fx: MoSyncFixture;
@@ -30,7 +31,7 @@ describe('Task 1 — the gate: fetch only when mo_batch is empty', () => {
 
     expect(run.outcome).toBe('skipped');
     expect(run.queueCount).toBe(4);
-    expect(run.reason).toBe('4 batches are still in the queue; waiting for the PLC to finish them');
+    expect(run.reason).toBe('4 batches still in the PLC (4 waiting); waiting for the PLC to finish them');
     expect(fx.odooListCalls).toBe(callsBefore);
     expect(await fx.queueMoIds()).toEqual(['WH/MO/00011', 'WH/MO/00012', 'WH/MO/00013', 'WH/MO/00014']);
   });
@@ -61,7 +62,7 @@ describe('Task 1 — the gate: fetch only when mo_batch is empty', () => {
 
     expect(run.outcome).toBe('fetched');
     expect(run.moIds).toEqual(['WH/MO/00020', 'WH/MO/00021']);
-    expect(run.reason).toContain('already queued or archived here: WH/MO/00011, WH/MO/00012, WH/MO/00013');
+    expect(run.reason).toContain('Odoo still lists 3 MOs already produced or archived here (WH/MO/00011, WH/MO/00012, WH/MO/00013; close them in Odoo or turn on ODOO_MARK_DONE)');
     expect(await fx.queueMoIds()).toEqual(['WH/MO/00020', 'WH/MO/00021']);
     expect((await fx.plcWaveMoIds()).slice(0, 3)).toEqual(['WH/MO/00020', 'WH/MO/00021', '']);
   });
@@ -166,25 +167,89 @@ describe('Task 1 — the gate: fetch only when mo_batch is empty', () => {
     expect(await fx.store.unresolvedIntents()).toEqual([]);
   });
 
-  it('the hand-over reply is lost → error now; the next sync reconciles instead of dispatching again', async () => {
+  it('the hand-over reply is lost but the PLC took the wave → queued at once from what the PLC shows; D7076 := 0 was sent once', async () => {
+    fx = new MoSyncFixture(openMos(2));
+    const plant = plcProgram(fx);
+    fx.checkpoint = (step) => {
+      if (step === 'verified') fx.plc.loseNextReply = true;
+    };
+
+    const run = await fx.sync();
+
+    expect(run.outcome).toBe('fetched');
+    expect(run.moIds).toEqual(['WH/MO/00011', 'WH/MO/00012']);
+    expect(run.reason).toMatch(/the hand-over was not confirmed \(PLC did not confirm .*\), but the PLC has taken WH\/MO\/00011, WH\/MO\/00012; adopted into the queue/);
+    expect(await fx.queueMoIds()).toEqual(['WH/MO/00011', 'WH/MO/00012']);
+    expect(await fx.store.unresolvedIntents()).toEqual([]);
+    expect(handOvers(fx)).toBe(1);
+    expect(plant.stats().wavesTaken).toBe(1);
+  });
+
+  it('the hand-over reply is lost and the PLC has not read D7076 yet → queued as handed over and waiting', async () => {
     fx = new MoSyncFixture(openMos(2));
     fx.checkpoint = (step) => {
-      if (step === 'verified') fx.plc.failNext = new Error('PLC unreachable (127.0.0.1:9600/udp): timeout after 3 attempts');
+      if (step === 'verified') fx.plc.loseNextReply = true;
+    };
+
+    const run = await fx.sync();
+
+    expect(run.outcome).toBe('fetched');
+    expect(run.reason).toMatch(/but WH\/MO\/00011, WH\/MO\/00012 handed over and waiting for the PLC; adopted into the queue/);
+    expect(fx.handshake()).toBe(0);
+    expect(handOvers(fx)).toBe(1);
+  });
+
+  it('the hand-over request is lost → unconfirmed: nothing queued, never sent again, the gate waits for an operator', async () => {
+    fx = new MoSyncFixture(openMos(2));
+    fx.checkpoint = (step) => {
+      if (step === 'verified') fx.plc.failNext = new Error('PLC did not confirm (127.0.0.1:9600/udp) writing D7076+1: no response within 500 ms');
     };
 
     const first = await fx.sync();
     expect(first.outcome).toBe('error');
-    expect(first.reason).toMatch(/timeout after 3 attempts; the wave stays recorded and will be reconciled/);
+    expect(first.reason).toBe(
+      'hand-over of WH/MO/00011, WH/MO/00012 unconfirmed: the PLC shows no trace of it; an operator must hand it over or withdraw it ' +
+        '(PLC did not confirm (127.0.0.1:9600/udp) writing D7076+1: no response within 500 ms)',
+    );
     expect(await fx.queueMoIds()).toEqual([]);
+    const [held] = await fx.store.unresolvedIntents();
+    expect(held).toMatchObject({
+      phase: 'unconfirmed',
+      plcView: 'its WRITE slots 1–2 hold this wave; D7076 = 1 (no hand-over pending); no READ slot shows these MOs: the PLC has not taken it',
+    });
 
     fx.checkpoint = undefined;
     fx.mos = openMos(2, 60);
+    const callsBefore = fx.odooListCalls;
     const second = await fx.sync();
 
-    expect(second.outcome).toBe('recovered');
-    expect(second.moIds).toEqual(['WH/MO/00011', 'WH/MO/00012']);
-    expect(second.reason).toMatch(/hand-over \(D7076 := 0\) is unconfirmed/);
-    expect(await fx.queueMoIds()).toEqual(['WH/MO/00011', 'WH/MO/00012']);
+    expect(second.outcome).toBe('skipped');
+    expect(second.reason).toBe('hand-over of WH/MO/00011, WH/MO/00012 unconfirmed: the PLC shows no trace of it; an operator must hand it over or withdraw it');
+    expect(fx.odooListCalls).toBe(callsBefore);
+    expect(await fx.queueMoIds()).toEqual([]);
     expect(fx.handshake()).toBe(1);
+    expect(handOvers(fx)).toBe(1);
+  });
+
+  it('a lost hand-over with a PLC that cannot be read either → error; the wave stays recorded and the next sync settles it', async () => {
+    fx = new MoSyncFixture(openMos(2));
+    fx.checkpoint = (step) => {
+      if (step === 'verified') fx.plc.loseNextReply = true;
+    };
+    fx.plc.onWrite = (address) => {
+      if (address === 7076) fx.plc.failNext = new Error('PLC unreachable (127.0.0.1:9600/udp): circuit open');
+    };
+
+    const run = await fx.sync();
+
+    expect(run.outcome).toBe('error');
+    expect(run.reason).toMatch(/the PLC cannot be read to settle the hand-over \(PLC unreachable .*\): the wave stays recorded/);
+    expect((await fx.store.unresolvedIntents()).map((i) => i.phase)).toEqual(['verified']);
+
+    fx.plc.onWrite = undefined;
+    const next = await fx.sync();
+    expect(next.outcome).toBe('recovered');
+    expect(next.reason).toMatch(/handed over and waiting for the PLC; adopted into the queue/);
+    expect(handOvers(fx)).toBe(1);
   });
 });

@@ -44,16 +44,25 @@ describe('reconciling an interrupted wave against the PLC', () => {
   it("slot 1's flag is the hand-over word itself, so it is no evidence on its own", () => {
     const flags = Array<boolean>(10).fill(false);
     flags[0] = true;
-    expect(decideReconcile('verified', wave, view({ writeSlotFlags: flags })).action).toBe('adopt-unconfirmed');
+    expect(decideReconcile('verified', wave, view({ writeSlotFlags: flags })).action).toBe('unconfirmed');
   });
 
-  it('verified, D7076 = 1, no trace in the PLC → queued without a second hand-over', () => {
-    expect(decideReconcile('verified', wave, view({})).action).toBe('adopt-unconfirmed');
+  it('verified, D7076 = 1, no trace in the PLC → unconfirmed: nothing queued, no second hand-over, an operator decides', () => {
+    expect(decideReconcile('verified', wave, view({}))).toEqual({
+      action: 'unconfirmed',
+      reason: 'hand-over of WH/MO/00011, WH/MO/00012 unconfirmed: the PLC shows no trace of it; an operator must hand it over or withdraw it',
+    });
+  });
+
+  it('a wave already held for an operator is judged again the same way: the PLC may have taken it meanwhile', () => {
+    expect(decideReconcile('unconfirmed', wave, view({})).action).toBe('unconfirmed');
+    expect(decideReconcile('unconfirmed', wave, view({ readSlotMoIds: ['WH/MO/00011', ...blank.slice(1)] })).action).toBe('adopt');
+    expect(decideReconcile('conflict', wave, view({ writeAreaAck: false })).action).toBe('adopt');
   });
 
   it('verified but the WRITE area holds something else and no trace → conflict for an operator', () => {
     const decision = decideReconcile('verified', wave, view({ writeSlotMoIds: ['WH/MO/00099', ...blank.slice(1)] }));
     expect(decision.action).toBe('conflict');
-    expect(decision.reason).toContain('stay blocked until an operator resolves it');
+    expect(decision.reason).toContain('an operator must hand it over again or withdraw it');
   });
 });

@@ -1,0 +1,231 @@
+/**
+ * One schedule of the fault explorer: a simulated plant (PLC, Odoo, network,
+ * virtual clock) around the real engine and the real SQLite authority, a
+ * console process that may be killed and restarted, one-shot CLI processes
+ * beside it, and operators pressing buttons at random — all chosen by one
+ * seed. A faulty phase is followed by a healing phase (no faults, no crashes,
+ * an operator who answers every warning); the invariants are checked after
+ * every step and at the end.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunRecord } from '../../shared/domain';
+import { errorMessage } from '../../electron/engine/task-runner';
+import { SqliteStore } from '../../electron/store/sqlite/sqlite-store';
+import { Chooser } from './chooser';
+import { FaultPlan } from './faults';
+import { checkAfterRun, checkAfterRunAsync, checkContinuously, checkAtEnd, quiescent, type Violation } from './invariants';
+import { mutation, type Mutation, type MutationName } from './mutations';
+import { operatorAction } from './operator';
+import { SimClock } from './sim-clock';
+import { SimOdoo } from './sim-odoo';
+import { SimPlc } from './sim-plc';
+import { SimProcess, type ProcessKind } from './sim-process';
+import { Trace } from './trace';
+
+export interface ScheduleOptions {
+  seed: number;
+  mutation?: MutationName;
+  /** Virtual minutes of faults before the healing phase. */
+  faultyMinutes?: number;
+  /** Virtual minutes the healing phase may take to reach a quiet plant. */
+  healingMinutes?: number;
+}
+
+export interface ScheduleResult {
+  seed: number;
+  violations: Violation[];
+  trace: string[];
+  /** Virtual minutes simulated. */
+  minutes: number;
+  stats: { waves: number; booked: number; crashes: number; cliRuns: number; operatorActions: number };
+}
+
+const MINUTE = 60_000;
+
+export class World {
+  readonly clock = new SimClock();
+  readonly choose: Chooser;
+  readonly faults: FaultPlan;
+  readonly trace = new Trace(() => this.clock.now());
+  readonly plc: SimPlc;
+  readonly odoo: SimOdoo;
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'sms-explore-'));
+  readonly mutation: Mutation;
+  /** A connection of the explorer's own, for judging: never crashes, never locks. */
+  readonly observer: SqliteStore;
+  readonly violations: Violation[] = [];
+  readonly moCount: number;
+  console: SimProcess | null = null;
+  private readonly processes = new Map<number, SimProcess>();
+  private nextPid = 1000;
+  private pendingChecks: (() => Promise<void>)[] = [];
+  healing = false;
+  readonly stats = { waves: 0, booked: 0, crashes: 0, cliRuns: 0, operatorActions: 0 };
+
+  constructor(readonly options: ScheduleOptions) {
+    this.choose = new Chooser(options.seed);
+    this.faults = new FaultPlan(this.choose);
+    this.plc = new SimPlc(this.clock, this.choose, this.trace);
+    this.moCount = this.choose.int(8, 26);
+    this.odoo = new SimOdoo(this.clock, this.faults, this.trace, this.moCount);
+    this.mutation = mutation(options.mutation ?? 'none');
+    this.observer = new SqliteStore({ file: join(this.dataDir, 'smart-mo-sync.db'), lockFile: join(this.dataDir, 'observer.lock') });
+  }
+
+  isAlive(pid: number): boolean {
+    return this.processes.get(pid)?.alive ?? false;
+  }
+
+  /** Called synchronously when any process records a run: judged on the state of that very moment. */
+  onRun(process: SimProcess, run: RunRecord): void {
+    this.trace.add(process.name, `${run.task} ${run.outcome} (${run.trigger}): ${run.reason}`);
+    if (run.task === 'mo-sync' && run.outcome === 'fetched') this.stats.waves++;
+    // The moment the console fetches the next wave by itself is when a `sync --once` beside it races it.
+    if (process === this.console && run.task === 'complete' && run.outcome === 'done' && !this.healing && this.choose.chance(0.3)) {
+      void this.launchCli('mo-sync');
+    }
+    this.report(checkAfterRun(this, run));
+    this.pendingChecks.push(async () => this.report(await checkAfterRunAsync(this, process, run)));
+  }
+
+  report(found: Violation[]): void {
+    for (const v of found) {
+      if (this.violations.length === 0) this.trace.add('explorer', `VIOLATION ${v.invariant}: ${v.message}`);
+      this.violations.push(v);
+    }
+  }
+
+  spawn(kind: ProcessKind): SimProcess {
+    const pid = this.nextPid++;
+    const process = new SimProcess(this, kind === 'console' ? `console#${pid}` : `cli#${pid}`, pid, kind);
+    this.processes.set(pid, process);
+    return process;
+  }
+
+  async run(): Promise<ScheduleResult> {
+    const faultyUntil = this.clock.now() + (this.options.faultyMinutes ?? 30) * MINUTE;
+    const healingDeadline = faultyUntil + (this.options.healingMinutes ?? 120) * MINUTE;
+    this.trace.add('explorer', `seed ${this.options.seed}: ${this.moCount} MOs, fault rate ${this.faults.rate}, crash rate ${this.faults.crashRate}, mutation ${this.mutation.name}`);
+    try {
+      this.startConsole();
+      this.scheduleOperator();
+      this.scheduleCli();
+      this.scheduleSlotFailures();
+      await this.clock.runUntil(faultyUntil, () => this.step());
+      this.heal();
+      while (this.violations.length === 0 && this.clock.now() < healingDeadline) {
+        await this.clock.runUntil(this.clock.now() + MINUTE, () => this.step());
+        if (await quiescent(this)) break;
+      }
+      if (this.violations.length === 0) this.report(await checkAtEnd(this, this.clock.now() >= healingDeadline));
+    } catch (error) {
+      this.report([{ invariant: 'crash', message: `the explorer itself failed: ${errorMessage(error)}`, at: this.clock.now() }]);
+    } finally {
+      for (const process of this.processes.values()) process.kill('end of schedule');
+      this.observer.close();
+      rmSync(this.dataDir, { recursive: true, force: true });
+    }
+    return {
+      seed: this.options.seed,
+      violations: this.violations,
+      trace: this.trace.lines,
+      minutes: Math.round((this.clock.now() - (faultyUntil - (this.options.faultyMinutes ?? 30) * MINUTE)) / MINUTE),
+      stats: this.stats,
+    };
+  }
+
+  private async step(): Promise<void> {
+    if (this.violations.length > 0) return;
+    this.plc.observe();
+    this.report(checkContinuously(this));
+    const checks = this.pendingChecks;
+    this.pendingChecks = [];
+    for (const check of checks) await check();
+  }
+
+  /** Faults stop; dead consoles come back; operators answer every warning. */
+  private heal(): void {
+    this.healing = true;
+    this.faults.active = false;
+    this.trace.add('explorer', 'faults stop; healing phase');
+    if (!this.console?.alive) this.startConsole();
+  }
+
+  private startConsole(): void {
+    const console = this.spawn('console');
+    this.console = console;
+    this.trace.add(console.name, 'starts');
+    console.engine.start().catch((error: unknown) => this.trace.add(console.name, `start failed: ${errorMessage(error)}`));
+    this.watchForDeath(console);
+  }
+
+  /** A killed console is restarted after a while, like a watchdog or an operator would. */
+  private watchForDeath(console: SimProcess): void {
+    const look = () => {
+      if (console.alive) {
+        this.clock.setTimer(1_000, look);
+        return;
+      }
+      this.stats.crashes++;
+      this.clock.setTimer(this.healing ? 1_000 : this.choose.int(1_000, 60_000), () => {
+        if (this.console === console) this.startConsole();
+      });
+    };
+    this.clock.setTimer(1_000, look);
+  }
+
+  private scheduleOperator(): void {
+    const act = async () => {
+      const console = this.console;
+      if (console?.alive && this.violations.length === 0) {
+        try {
+          await operatorAction(this, console);
+        } catch (error) {
+          this.trace.add('operator', `refused: ${errorMessage(error)}`);
+        }
+      }
+      this.clock.setTimer(this.healing ? 30_000 : this.choose.int(15_000, 150_000), () => void act());
+    };
+    this.clock.setTimer(this.choose.int(15_000, 150_000), () => void act());
+  }
+
+  /** One-shot CLI commands beside the console (`run complete --once`, `sync --once`) at random times. */
+  private scheduleCli(): void {
+    const next = () =>
+      this.clock.setTimer(this.choose.int(20_000, 240_000), () => {
+        if (this.healing) return;
+        next();
+        void this.launchCli(this.choose.pick(['complete', 'complete', 'mo-sync'] as const));
+      });
+    next();
+  }
+
+  private async launchCli(task: 'complete' | 'mo-sync'): Promise<void> {
+    const cli = this.spawn('cli');
+    this.stats.cliRuns++;
+    this.trace.add(cli.name, `runs ${task} --once`);
+    try {
+      await cli.engine.start({ schedule: false });
+      await cli.engine.runTask(task, 'cli');
+    } catch (error) {
+      this.trace.add(cli.name, `failed: ${errorMessage(error)}`);
+    }
+    await cli.exit();
+  }
+
+  private scheduleSlotFailures(): void {
+    if (!this.choose.chance(0.4)) return;
+    const arm = () => {
+      if (this.healing) return;
+      this.plc.armFailure(this.choose.int(1, 10));
+      this.clock.setTimer(this.choose.int(2 * MINUTE, 15 * MINUTE), arm);
+    };
+    this.clock.setTimer(this.choose.int(MINUTE, 10 * MINUTE), arm);
+  }
+}
+
+export async function runSchedule(options: ScheduleOptions): Promise<ScheduleResult> {
+  return new World(options).run();
+}
