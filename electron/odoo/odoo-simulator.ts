@@ -8,7 +8,8 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { endpointForPath, ODOO_ROUTES, type OdooEndpoint } from './odoo-routes';
-import { INVALID_JSON, SERVER_ERROR, SESSION_EXPIRED, SIM_HANDLERS, wrongBodyStyle, type SimReply } from './odoo-sim-handlers';
+import { parseRequest, replyPayload, runRoute, wrapsReply } from './odoo-sim-envelope';
+import { INVALID_JSON, SERVER_ERROR, SESSION_EXPIRED, type SimReply } from './odoo-sim-handlers';
 import { OdooSimFaults } from './odoo-sim-faults';
 import { OdooSimState } from './odoo-sim-state';
 import { seedMos, type OdooMoRecord } from './odoo-seed-mos';
@@ -35,8 +36,6 @@ export interface OdooSimulator {
   stop(): Promise<void>;
 }
 
-/** Routes that answer in a JSON-RPC envelope even to a plain body — cancel proves clients unwrap it (P21). */
-const ALWAYS_WRAPPED: ReadonlySet<OdooEndpoint> = new Set(['authenticate', 'mo-list-detailed', 'cancel']);
 /** Routes Odoo serves without a session. */
 const PUBLIC_ROUTES: ReadonlySet<OdooEndpoint> = new Set(['authenticate', 'scada-authenticate', 'health']);
 const MAX_BODY_BYTES = 1 << 20;
@@ -97,7 +96,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
   if (oneShot === 'http-401') return sendHtml(res, 401);
 
   const request = parseRequest(raw);
-  const wrap = request.jsonRpc || ALWAYS_WRAPPED.has(endpoint);
+  const wrap = wrapsReply(endpoint, request);
   const answer = (reply: SimReply, status = 200) => sendReply(res, status, reply, wrap, request.id);
   if (request.invalid) return answer(INVALID_JSON);
   if (oneShot === 'session-expired') return answer(SESSION_EXPIRED);
@@ -109,10 +108,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
     if (scadaError !== null) return answer({ body: { status: 'error', message: scadaError } });
   }
 
-  const style = ODOO_ROUTES[endpoint].body;
-  if (style !== 'none' && request.jsonRpc !== (style === 'json-rpc')) return answer(wrongBodyStyle(ODOO_ROUTES[endpoint].path, style));
-
-  const reply = SIM_HANDLERS[endpoint](state, request.params);
+  const reply = runRoute(state, endpoint, request);
   // The client hung up during the latency; Odoo did the work anyway (finishesAbandonedCalls).
   if (res.destroyed) return;
   // Odoo did the work; the answer is lost on the way back.
@@ -120,34 +116,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
   answer(reply);
 }
 
-interface ParsedRequest {
-  jsonRpc: boolean;
-  id: unknown;
-  params: unknown;
-  invalid: boolean;
-}
-
-/** Both body styles of the SCADA routes: JSON-RPC `{jsonrpc, params}` or a plain JSON object. */
-function parseRequest(raw: string): ParsedRequest {
-  if (raw.trim() === '') return { jsonRpc: false, id: null, params: {}, invalid: false };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { jsonRpc: false, id: null, params: null, invalid: true };
-  }
-  if (typeof json === 'object' && json !== null && 'jsonrpc' in json) {
-    const envelope = json as { id?: unknown; params?: unknown };
-    return { jsonRpc: true, id: envelope.id ?? null, params: envelope.params ?? {}, invalid: false };
-  }
-  return { jsonRpc: false, id: null, params: json, invalid: false };
-}
-
 function sendReply(res: ServerResponse, status: number, reply: SimReply, wrap: boolean, id: unknown): void {
-  if ('rpcError' in reply) return sendJson(res, status, { jsonrpc: '2.0', id, error: reply.rpcError });
   const headers: Record<string, string> = {};
-  if (reply.sessionId) headers['Set-Cookie'] = `session_id=${reply.sessionId}; Max-Age=604800; HttpOnly; Path=/`;
-  sendJson(res, status, wrap ? { jsonrpc: '2.0', id, result: reply.body } : reply.body, headers);
+  if ('sessionId' in reply && reply.sessionId) headers['Set-Cookie'] = `session_id=${reply.sessionId}; Max-Age=604800; HttpOnly; Path=/`;
+  sendJson(res, status, replyPayload(reply, wrap, id), headers);
 }
 
 function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {

@@ -53,7 +53,8 @@ describe('Electron app', () => {
       const window = await app.firstWindow();
       const console_ = new ConsolePage(window);
 
-      expect(await console_.queueCount()).toBeGreaterThanOrEqual(0);
+      // The demo fetches its first wave at once: the window shows a live engine, not only a page.
+      await expect.poll(() => console_.queueCount(), { timeout: 60_000 }).toBeGreaterThan(0);
       const exposed = await window.evaluate(() => {
         const page = globalThis as unknown as Record<string, unknown>;
         const api = page.smartMoSync;

@@ -5,7 +5,7 @@
  * refused, lost, answered, dropped on the way back — or executed long after
  * the client gave up, as a busy Odoo 14 worker does.
  */
-import { SIM_HANDLERS, type SimReply } from '../../electron/odoo/odoo-sim-handlers';
+import { parseRequest, replyPayload, runRoute, wrapsReply, type ParsedRequest } from '../../electron/odoo/odoo-sim-envelope';
 import { endpointForPath, type OdooEndpoint } from '../../electron/odoo/odoo-routes';
 import { OdooSimState } from '../../electron/odoo/odoo-sim-state';
 import { seedMos } from '../../electron/odoo/odoo-seed-mos';
@@ -24,7 +24,6 @@ export interface OdooCaller {
 }
 
 const MUTATIONS: ReadonlySet<OdooEndpoint> = new Set(['update-with-consumptions', 'cancel', 'mark-done', 'equipment-failure']);
-const ALWAYS_WRAPPED: ReadonlySet<OdooEndpoint> = new Set(['authenticate', 'mo-list-detailed', 'cancel']);
 
 export class SimOdoo {
   readonly state: OdooSimState;
@@ -44,9 +43,9 @@ export class SimOdoo {
       const endpoint = endpointForPath(url.pathname);
       if (!endpoint) throw new Error(`the simulated Odoo has no route ${url.pathname}`);
       await caller.crashPoint(`before calling Odoo ${endpoint}`);
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+      const request = parseRequest(typeof init?.body === 'string' ? init.body : '');
       const fate = this.faults.odoo();
-      const moId = typeof (body.params as { mo_id?: unknown } | undefined)?.mo_id === 'string' ? (body.params as { mo_id: string }).mo_id : body.mo_id;
+      const moId = (request.params as { mo_id?: unknown } | null)?.mo_id;
       const label = `${endpoint}${typeof moId === 'string' ? ` ${moId}` : ''}`;
       if (fate.kind !== 'executed' || fate.reply !== 'deliver' || fate.applyAfterMs > 1_000) {
         this.trace.add('net', `${caller.who}: Odoo ${label}: ${fate.kind === 'executed' ? `runs after ${fate.applyAfterMs} ms, reply ${fate.reply}` : fate.kind}`);
@@ -66,7 +65,7 @@ export class SimOdoo {
         if (fate.kind !== 'executed') return;
         // Odoo runs the call even when the caller gave up or died meanwhile.
         this.clock.setTimer(fate.applyAfterMs, () => {
-          const reply = this.answer(endpoint, body);
+          const reply = this.answer(endpoint, request);
           if (MUTATIONS.has(endpoint)) this.trace.add('odoo', `${label} executed`);
           if (fate.reply === 'never') return;
           this.clock.setTimer(5, () => finish(fate.reply === 'drop' ? () => reject(networkError('ECONNRESET')) : () => resolve(reply)));
@@ -76,15 +75,12 @@ export class SimOdoo {
     return simFetch as typeof fetch;
   }
 
-  private answer(endpoint: OdooEndpoint, body: Record<string, unknown>): Response {
-    const jsonRpc = 'jsonrpc' in body;
-    const params = jsonRpc ? (body.params ?? {}) : body;
-    const reply: SimReply = SIM_HANDLERS[endpoint](this.state, params);
+  /** Sessions are not simulated here: the explorer's faults are on the network, not in the login. */
+  private answer(endpoint: OdooEndpoint, request: ParsedRequest): Response {
+    const reply = runRoute(this.state, endpoint, request);
     const headers = new Headers({ 'Content-Type': 'application/json' });
-    if ('rpcError' in reply) return jsonResponse({ jsonrpc: '2.0', id: body.id ?? null, error: reply.rpcError }, headers);
-    if (reply.sessionId) headers.append('Set-Cookie', `session_id=${reply.sessionId}; Path=/`);
-    const wrap = jsonRpc || ALWAYS_WRAPPED.has(endpoint);
-    return jsonResponse(wrap ? { jsonrpc: '2.0', id: body.id ?? null, result: reply.body } : reply.body, headers);
+    if ('sessionId' in reply && reply.sessionId) headers.append('Set-Cookie', `session_id=${reply.sessionId}; Path=/`);
+    return jsonResponse(replyPayload(reply, wrapsReply(endpoint, request), request.id), headers);
   }
 }
 

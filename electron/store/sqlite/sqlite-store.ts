@@ -51,9 +51,13 @@ export interface SqliteStoreOptions {
   nativeBinding?: string;
 }
 
+const STATEMENT_CACHE_SIZE = 256;
+
 export class SqliteStore implements AuthorityStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  /** Compiled statements by SQL text: compiling costs more than running most of these queries. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.db = new Database(options.file, {
@@ -78,24 +82,23 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async tryAcquireSyncLock(): Promise<SyncLock | null> {
-    const takeEpoch = () => (this.db.prepare('UPDATE gate_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch').get() as { epoch: number }).epoch;
+    const takeEpoch = () => (this.statement('UPDATE gate_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch').get() as { epoch: number }).epoch;
     return tryAcquireGateLock(this.options.lockFile, takeEpoch, this.options.nativeBinding);
   }
 
   async countQueue(): Promise<number> {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM mo_batch').get() as { n: number }).n;
+    return (this.statement('SELECT COUNT(*) AS n FROM mo_batch').get() as { n: number }).n;
   }
 
   async listQueue(): Promise<QueueBatch[]> {
-    return (this.db.prepare('SELECT * FROM mo_batch ORDER BY batch_no').all() as Row[]).map(rowToQueueBatch);
+    return (this.statement('SELECT * FROM mo_batch ORDER BY batch_no').all() as Row[]).map(rowToQueueBatch);
   }
 
   async knownMoIds(moIds: readonly string[]): Promise<Set<string>> {
     const known = new Set<string>();
     if (moIds.length === 0) return known;
     const placeholders = moIds.map(() => '?').join(',');
-    const rows = this.db
-      .prepare(
+    const rows = this.statement(
         `SELECT mo_id FROM mo_batch WHERE mo_id IN (${placeholders})
          UNION SELECT mo_id FROM mo_histories WHERE mo_id IN (${placeholders})`,
       )
@@ -109,8 +112,7 @@ export class SqliteStore implements AuthorityStore {
 
   async recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string, epoch: number): Promise<DispatchIntent> {
     const result = this.fenced(epoch, () =>
-      this.db
-        .prepare(`INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes) VALUES (?, ?, ?, 'writing', ?)`)
+      this.statement(`INSERT INTO dispatch_intents (run_id, station, created_at, phase, recipes) VALUES (?, ?, ?, 'writing', ?)`)
         .run(runId, station, at, JSON.stringify(recipes)),
     );
     return { id: Number(result.lastInsertRowid), runId, station, createdAt: at, phase: 'writing', recipes, plcView: null };
@@ -118,53 +120,49 @@ export class SqliteStore implements AuthorityStore {
 
   async setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string, epoch: number): Promise<void> {
     this.fenced(epoch, () =>
-      this.db
-        .prepare(`UPDATE dispatch_intents SET phase = ?, resolved_at = CASE WHEN ? = 'abandoned' THEN ? END WHERE id = ?`)
+      this.statement(`UPDATE dispatch_intents SET phase = ?, resolved_at = CASE WHEN ? = 'abandoned' THEN ? END WHERE id = ?`)
         .run(phase, phase, at, intentId),
     );
   }
 
   async commitWave(intentId: number, phase: 'committed' | 'adopted', at: string, epoch: number): Promise<void> {
     const intent = this.intentById(intentId);
-    const insert = this.db.prepare(
+    const insert = this.statement(
       `INSERT INTO mo_batch (id, ${RECIPE_COLUMNS.join(', ')}) VALUES (@id, ${RECIPE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
     this.fenced(epoch, () => {
       for (const recipe of intent.recipes) insert.run({ id: randomUUID(), ...recipeToRow(recipe) });
-      this.db.prepare(`UPDATE dispatch_intents SET phase = ?, resolved_at = ? WHERE id = ?`).run(phase, at, intentId);
+      this.statement(`UPDATE dispatch_intents SET phase = ?, resolved_at = ? WHERE id = ?`).run(phase, at, intentId);
     });
   }
 
   async holdIntent(intentId: number, phase: HeldPhase, plcView: string, epoch: number): Promise<void> {
-    this.fenced(epoch, () => this.db.prepare('UPDATE dispatch_intents SET phase = ?, plc_view = ? WHERE id = ?').run(phase, plcView, intentId));
+    this.fenced(epoch, () => this.statement('UPDATE dispatch_intents SET phase = ?, plc_view = ? WHERE id = ?').run(phase, plcView, intentId));
   }
 
   /** A gate write, refused (GateLockLostError) if the sync lock was taken again since `epoch` was handed out. */
   private fenced<T>(epoch: number, write: () => T): T {
     return this.db.transaction(() => {
-      const newest = (this.db.prepare('SELECT epoch FROM gate_epoch WHERE id = 1').get() as { epoch: number }).epoch;
+      const newest = (this.statement('SELECT epoch FROM gate_epoch WHERE id = 1').get() as { epoch: number }).epoch;
       if (newest !== epoch) throw new GateLockLostError(epoch, newest);
       return write();
     }).immediate();
   }
 
   async unresolvedIntents(): Promise<DispatchIntent[]> {
-    const rows = this.db
-      .prepare(`SELECT * FROM dispatch_intents WHERE phase IN (${UNRESOLVED_PHASES.map(() => '?').join(',')}) ORDER BY id`)
+    const rows = this.statement(`SELECT * FROM dispatch_intents WHERE phase IN (${UNRESOLVED_PHASES.map(() => '?').join(',')}) ORDER BY id`)
       .all(...UNRESOLVED_PHASES) as IntentRow[];
     return rows.map(rowToIntent);
   }
 
   async startRun(run: RunStart): Promise<number> {
-    const result = this.db
-      .prepare(`INSERT INTO sync_runs (task, trigger, station, pid, started_at) VALUES (?, ?, ?, ?, ?)`)
+    const result = this.statement(`INSERT INTO sync_runs (task, trigger, station, pid, started_at) VALUES (?, ?, ?, ?, ?)`)
       .run(run.task, run.trigger, run.station, run.pid, run.startedAt);
     return Number(result.lastInsertRowid);
   }
 
   async finishRun(id: number, finish: RunFinish): Promise<RunRecord> {
-    this.db
-      .prepare(
+    this.statement(
         `UPDATE sync_runs SET finished_at = @finishedAt, outcome = @outcome, reason = @reason,
            queue_count = @queueCount, mo_ids = @moIds,
            duration_ms = CAST(ROUND((julianday(@finishedAt) - julianday(started_at)) * 86400000) AS INTEGER)
@@ -178,7 +176,7 @@ export class SqliteStore implements AuthorityStore {
         queueCount: finish.queueCount ?? null,
         moIds: JSON.stringify(finish.moIds ?? []),
       });
-    const row = this.db.prepare('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunRow | undefined;
+    const row = this.statement('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunRow | undefined;
     if (!row) throw new Error(`run ${id} does not exist`);
     return rowToRun(row);
   }
@@ -189,8 +187,7 @@ export class SqliteStore implements AuthorityStore {
     reason: string,
     at: string,
   ): Promise<RunRecord[]> {
-    const open = this.db
-      .prepare('SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = ?')
+    const open = this.statement('SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = ?')
       .all(station) as { id: number; pid: number }[];
     const closed: RunRecord[] = [];
     for (const run of open.filter((r) => !isAlive(r.pid))) {
@@ -211,17 +208,15 @@ export class SqliteStore implements AuthorityStore {
       params.push(filter.outcome);
     }
     const clause = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM sync_runs WHERE ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    const total = (this.statement(`SELECT COUNT(*) AS n FROM sync_runs WHERE ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.statement(`SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
       .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as RunRow[];
     return { items: rows.map(rowToRun), total, page: filter.page, pageSize: filter.pageSize };
   }
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
     const outcomeClause = outcomes?.length ? `AND outcome IN (${outcomes.map(() => '?').join(',')})` : '';
-    const row = this.db
-      .prepare(`SELECT * FROM sync_runs WHERE task = ? AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`)
+    const row = this.statement(`SELECT * FROM sync_runs WHERE task = ? AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`)
       .get(task, ...(outcomes ?? [])) as RunRow | undefined;
     return row ? rowToRun(row) : null;
   }
@@ -238,9 +233,8 @@ export class SqliteStore implements AuthorityStore {
       params.push(filter.status);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM mo_histories ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(
+    const total = (this.statement(`SELECT COUNT(*) AS n FROM mo_histories ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.statement(
         `SELECT * FROM mo_histories ${clause}
          ORDER BY archived_at IS NULL, archived_at DESC, last_read_from_plc IS NULL, last_read_from_plc DESC, id
          LIMIT ? OFFSET ?`,
@@ -250,7 +244,7 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
-    const read = this.db.prepare('SELECT * FROM mo_batch WHERE id = ?');
+    const read = this.statement('SELECT * FROM mo_batch WHERE id = ?');
     let changedRows = 0;
     this.db.transaction(() => {
       for (const item of feedback) {
@@ -259,8 +253,7 @@ export class SqliteStore implements AuthorityStore {
         const changes = feedbackChanges(row, item);
         if (Object.keys(changes).length === 0) continue;
         const sets = Object.keys(changes).map((column) => `${column} = @${column}`);
-        this.db
-          .prepare(`UPDATE mo_batch SET ${sets.join(', ')}, last_read_from_plc = @at WHERE id = @id`)
+        this.statement(`UPDATE mo_batch SET ${sets.join(', ')}, last_read_from_plc = @at WHERE id = @id`)
           .run({ ...toSqlite(changes), at, id: item.batchId });
         changedRows++;
       }
@@ -272,8 +265,7 @@ export class SqliteStore implements AuthorityStore {
     const copied = [...RECIPE_COLUMNS, ...FEEDBACK_COLUMNS].join(', ');
     this.db.transaction(() => {
       if (request.withdrawConsumptionOf !== undefined) {
-        const withdrawn = this.db
-          .prepare(
+        const withdrawn = this.statement(
             `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
              VALUES (@moId, 'consumption', '{}', 'withdrawn', @at, @at)
              ON CONFLICT (mo_id, kind) DO UPDATE SET
@@ -284,26 +276,24 @@ export class SqliteStore implements AuthorityStore {
           .get({ moId: request.withdrawConsumptionOf, at: request.at });
         if (!withdrawn) throw new OutboxBusyError(request.withdrawConsumptionOf);
       }
-      this.db
-        .prepare(
+      this.statement(
           `INSERT INTO mo_histories (id, ${copied}, status, notes, archived_at)
            SELECT @newId, ${copied}, @status, @notes, @at FROM mo_batch WHERE id = @batchId`,
         )
         .run({ newId: randomUUID(), status: request.status, notes: request.notes, at: request.at, batchId: request.batchId });
-      this.db.prepare('DELETE FROM mo_batch WHERE id = ?').run(request.batchId);
+      this.statement('DELETE FROM mo_batch WHERE id = ?').run(request.batchId);
       if (request.outboxId !== undefined) {
-        this.db.prepare(`UPDATE odoo_outbox SET state = 'done', updated_at = ? WHERE id = ?`).run(request.at, request.outboxId);
+        this.statement(`UPDATE odoo_outbox SET state = 'done', updated_at = ? WHERE id = ?`).run(request.at, request.outboxId);
       }
     }).immediate();
   }
 
   async markOdooCancelled(batchId: string): Promise<void> {
-    this.db.prepare('UPDATE mo_batch SET odoo_cancelled = 1 WHERE id = ?').run(batchId);
+    this.statement('UPDATE mo_batch SET odoo_cancelled = 1 WHERE id = ?').run(batchId);
   }
 
   async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
-    this.db
-      .prepare(
+    this.statement(
         `INSERT INTO odoo_outbox (mo_id, kind, payload, state, created_at, updated_at)
          VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (mo_id, kind) DO NOTHING`,
       )
@@ -320,13 +310,12 @@ export class SqliteStore implements AuthorityStore {
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
     const onlyIn = patch.onlyIn ? ` AND state IN (${inList(patch.onlyIn)})` : '';
-    this.db.prepare(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id${onlyIn}`).run({ ...columns, id });
+    this.statement(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id${onlyIn}`).run({ ...columns, id });
     return this.outboxById(id);
   }
 
   async claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
-    const row = this.db
-      .prepare(
+    const row = this.statement(
         `UPDATE odoo_outbox SET claimed_by = @claimant, claimed_until = @claimUntil
          WHERE id = @id AND state IN (${inList(DELIVERABLE)})
            AND (claimed_by IS NULL OR claimed_until <= @at OR claimed_by = @claimant)
@@ -337,8 +326,7 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async markOutboxSending(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
-    const row = this.db
-      .prepare(
+    const row = this.statement(
         `UPDATE odoo_outbox SET state = 'sending', sent_at = @at, updated_at = @at, claimed_until = @claimUntil
          WHERE id = @id AND state IN (${inList(DELIVERABLE)}) AND claimed_by = @claimant AND claimed_until > @at
          RETURNING *`,
@@ -348,25 +336,23 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async releaseOutbox(id: number, claimant: string): Promise<void> {
-    this.db.prepare('UPDATE odoo_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?').run(id, claimant);
+    this.statement('UPDATE odoo_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?').run(id, claimant);
   }
 
   async outboxEntry(moId: string, kind: OutboxKind): Promise<OutboxEntry | null> {
-    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE mo_id = ? AND kind = ?').get(moId, kind) as OutboxRow | undefined;
+    const row = this.statement('SELECT * FROM odoo_outbox WHERE mo_id = ? AND kind = ?').get(moId, kind) as OutboxRow | undefined;
     return row ? rowToOutbox(row) : null;
   }
 
   async listOutbox(states: readonly OutboxState[]): Promise<OutboxEntry[]> {
     if (states.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM odoo_outbox WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id`)
+    const rows = this.statement(`SELECT * FROM odoo_outbox WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id`)
       .all(...states) as OutboxRow[];
     return rows.map(rowToOutbox);
   }
 
   async saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }> {
-    const result = this.db
-      .prepare(
+    const result = this.statement(
         `INSERT INTO equipment_failure (id, equipment_code, equipment_name, description, failure_date, created_at, updated_at, source)
          VALUES (?, ?, '', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
@@ -376,14 +362,12 @@ export class SqliteStore implements AuthorityStore {
 
   async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
     return this.db.transaction(() => ({
-      runs: this.db
-        .prepare(
+      runs: this.statement(
           `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < ?
            AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?)`,
         )
         .run(olderThan, keepLast).changes,
-      logs: this.db
-        .prepare(
+      logs: this.statement(
           `DELETE FROM system_log WHERE timestamp < ?
            AND id NOT IN (SELECT id FROM system_log ORDER BY timestamp DESC LIMIT ?)`,
         )
@@ -396,13 +380,24 @@ export class SqliteStore implements AuthorityStore {
   }
 
   private outboxById(id: number): OutboxEntry {
-    const row = this.db.prepare('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    const row = this.statement('SELECT * FROM odoo_outbox WHERE id = ?').get(id) as OutboxRow | undefined;
     if (!row) throw new Error(`outbox entry ${id} does not exist`);
     return rowToOutbox(row);
   }
 
+  private statement(sql: string): Database.Statement {
+    let compiled = this.statements.get(sql);
+    if (!compiled) {
+      // Lists of placeholders vary with their input; a bound keeps those from piling up.
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.clear();
+      compiled = this.db.prepare(sql);
+      this.statements.set(sql, compiled);
+    }
+    return compiled;
+  }
+
   private intentById(id: number): DispatchIntent {
-    const row = this.db.prepare('SELECT * FROM dispatch_intents WHERE id = ?').get(id) as IntentRow | undefined;
+    const row = this.statement('SELECT * FROM dispatch_intents WHERE id = ?').get(id) as IntentRow | undefined;
     if (!row) throw new Error(`dispatch intent ${id} does not exist`);
     return rowToIntent(row);
   }

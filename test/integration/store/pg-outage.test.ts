@@ -47,16 +47,16 @@ describe.skipIf(usesExternalPostgres())('PostgreSQL stopped and restarted mid-ru
     expect(heldAcrossOutage).not.toBeNull();
 
     await outage(async () => {
-      const calls = [
+      // All in flight at once; each failure is caught as it happens, none is left unhandled meanwhile.
+      const failures = [
         store.countQueue(),
         store.listQueue(),
         store.knownMoIds(['WH/MO/00011']),
         store.tryAcquireSyncLock(),
         store.startRun({ task: 'mo-sync', trigger: 'manual', station: 'station-a', pid: 1, startedAt: new Date().toISOString() }),
         store.listHistory({ page: 1, pageSize: 10 }),
-      ];
-      for (const call of calls) {
-        const failure = await call.then(() => null, (error: unknown) => error);
+      ].map((call) => call.then(() => null, (error: unknown) => error));
+      for (const failure of await Promise.all(failures)) {
         expect(failure).toBeInstanceOf(AuthorityUnavailableError);
         expect((failure as Error).message).toMatch(UNREACHABLE);
       }

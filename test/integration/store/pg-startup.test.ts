@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthorityUnavailableError } from '../../../electron/store/authority-store';
 import { AuthoritySchemaError } from '../../../electron/store/postgres/pg-schema-error';
+import { PG_MIGRATIONS } from '../../../electron/store/postgres/pg-migrations';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
 import { OLD_QUEUE_INSERT, PLANT_DDL } from '../../support/postgres-plant-ddl';
@@ -68,7 +69,7 @@ describe('PgStore start-up', () => {
     await (await PgStore.open({ connectionString: url })).close();
 
     const applied = await sql<{ version: number }>(url, 'SELECT version FROM smart_mo_sync_migrations ORDER BY version');
-    expect(applied.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(applied.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((m) => m.version));
   });
 
   it('a plant table lacking columns stops start-up with one message naming them, and nothing is migrated', async () => {
