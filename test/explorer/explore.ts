@@ -37,6 +37,10 @@ if (!(MUTATION_NAMES as readonly string[]).includes(values.mutation)) {
 }
 const mutation = values.mutation as MutationName;
 
+type Totals = Pick<ScheduleResult['stats'], 'waves' | 'crashes' | 'cliRuns' | 'operatorActions'>;
+/** How a worker hands its totals to the parent. */
+const TOTALS_PREFIX = 'totals ';
+
 function describe(result: ScheduleResult): string {
   const s = result.stats;
   return `seed ${result.seed}: ${result.minutes} min, ${s.waves} waves, ${s.crashes} crashes, ${s.cliRuns} CLI runs, ${s.operatorActions} operator actions`;
@@ -55,16 +59,20 @@ const schedules = integer('schedules', values.schedules);
 const firstSeed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : integer('seed', values.seed);
 const workers = Math.max(1, Math.min(integer('workers', values.workers) || cpus().length, schedules));
 const started = Date.now();
+const totals: Totals = { waves: 0, crashes: 0, cliRuns: 0, operatorActions: 0 };
 const violated = workers > 1 ? await inWorkers() : await inThisProcess(firstSeed, schedules);
+if (process.env.SMS_EXPLORE_WORKER) console.log(`${TOTALS_PREFIX}${JSON.stringify(totals)}`);
 console.log(
-  `explored ${schedules} schedules (seeds ${firstSeed}…${firstSeed + schedules - 1}, ${((Date.now() - started) / 1000).toFixed(1)} s): ${violated} invariant violations`,
+  `seeds ${firstSeed}…${firstSeed + schedules - 1} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${totals.waves} waves, ${totals.crashes} console crashes, ${totals.cliRuns} CLI runs, ${totals.operatorActions} operator actions`,
 );
+console.log(`explored ${schedules} schedules: ${violated} invariant violations`);
 process.exit(violated > 0 ? 1 : 0);
 
 async function inThisProcess(seed: number, count: number): Promise<number> {
   let found = 0;
   for (let i = 0; i < count; i++) {
     const result = await runSchedule({ seed: seed + i, mutation });
+    for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += result.stats[key];
     if (result.violations.length === 0) continue;
     found++;
     const [first] = result.violations;
@@ -86,7 +94,7 @@ async function inWorkers(): Promise<number> {
     const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--schedules', String(count), '--seed', String(seed), '--mutation', mutation, '--workers', '1'];
     if (values['stop-on-violation']) args.push('--stop-on-violation');
     return new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SMS_EXPLORE_WORKER: '1' } });
       running.push(child);
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -97,7 +105,13 @@ async function inWorkers(): Promise<number> {
       child.on('close', (code) => {
         const lines = output.trimEnd().split('\n');
         const summary = lines.pop() ?? '';
-        if (lines.length > 0) console.log(lines.join('\n'));
+        const shares = lines.find((line) => line.startsWith(TOTALS_PREFIX));
+        if (shares) {
+          const share = JSON.parse(shares.slice(TOTALS_PREFIX.length)) as Totals;
+          for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += share[key];
+        }
+        const story = lines.filter((line) => !line.startsWith(TOTALS_PREFIX) && !line.startsWith('seeds '));
+        if (story.length > 0) console.log(story.join('\n'));
         const count = /: (\d+) invariant violations$/.exec(summary)?.[1];
         resolve(count === undefined ? (code === 0 ? 0 : 1) : Number(count));
       });

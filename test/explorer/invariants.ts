@@ -109,10 +109,7 @@ export function checkAfterRun(world: World, run: RunRecord): Violation[] {
     if (allDoneBefore) found.push(violation(world, 'I5', `run ${run.id} says it waits for the PLC, but the PLC had finished every queued batch before it started`));
   }
   if (run.task === 'mo-sync' && run.outcome === 'empty') {
-    const fetchable = world.odoo.state
-      .listed(10_000, 0)
-      .map((mo) => mo.mo_id)
-      .filter((moId) => !store.queue.some((b) => b.moId === moId) && !store.history.has(moId) && !store.intents.has(moId));
+    const fetchable = dispatchable(world).filter((moId) => !store.queue.some((b) => b.moId === moId) && !store.history.has(moId) && !store.intents.has(moId));
     if (fetchable.length > 0) found.push(violation(world, 'I5', `run ${run.id} says there are no new MOs, but Odoo lists ${fetchable.slice(0, 3).join(', ')} never dispatched`));
   }
   return found;
@@ -133,14 +130,22 @@ export async function checkAfterRunAsync(world: World, process: SimProcess, run:
 export async function quiescent(world: World): Promise<boolean> {
   const store = readStore(world);
   if (store.queue.length > 0 || store.intents.size > 0 || store.openOutbox.length > 0) return false;
-  return world.odoo.state.listed(10_000, 0).every((mo) => store.history.has(mo.mo_id));
+  return dispatchable(world).every((moId) => store.history.has(moId));
+}
+
+/** What Odoo lists that the PLC can run (a poison MO never can). */
+function dispatchable(world: World): string[] {
+  return world.odoo.state
+    .listed(100_000, 0)
+    .map((mo) => mo.mo_id)
+    .filter((moId) => moId !== world.poison);
 }
 
 export async function checkAtEnd(world: World, timedOut: boolean): Promise<Violation[]> {
   const found: Violation[] = [];
   const store = readStore(world);
   if (timedOut) {
-    const listed = world.odoo.state.listed(10_000, 0).map((mo) => mo.mo_id).filter((moId) => !store.history.has(moId));
+    const listed = dispatchable(world).filter((moId) => !store.history.has(moId));
     const parts = [
       store.queue.length > 0 ? `${store.queue.length} batches still queued (${store.queue.map((b) => b.moId).slice(0, 3).join(', ')})` : '',
       store.intents.size > 0 ? `unresolved wave (${[...store.intents.values()][0]})` : '',
@@ -149,6 +154,7 @@ export async function checkAtEnd(world: World, timedOut: boolean): Promise<Viola
     ].filter(Boolean);
     found.push(violation(world, 'I4', `the plant did not settle after the faults stopped: ${parts.join('; ')}`));
   }
+  if (world.poison && !world.poisonNamed) found.push(violation(world, 'I5', `no run ever named ${world.poison}, which the PLC cannot take`));
   for (const moId of world.plc.finished) {
     const booked = world.odoo.state.bookedCount(moId);
     const archived = store.history.get(moId);

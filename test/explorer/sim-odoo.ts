@@ -8,7 +8,7 @@
 import { parseRequest, replyPayload, runRoute, wrapsReply, type ParsedRequest } from '../../electron/odoo/odoo-sim-envelope';
 import { endpointForPath, type OdooEndpoint } from '../../electron/odoo/odoo-routes';
 import { OdooSimState } from '../../electron/odoo/odoo-sim-state';
-import { seedMos } from '../../electron/odoo/odoo-seed-mos';
+import type { OdooMoRecord } from '../../electron/odoo/odoo-seed-mos';
 import type { FaultPlan } from './faults';
 import type { SimClock } from './sim-clock';
 import type { Trace } from './trace';
@@ -32,9 +32,9 @@ export class SimOdoo {
     private readonly clock: SimClock,
     private readonly faults: FaultPlan,
     private readonly trace: Trace,
-    moCount: number,
+    mos: readonly OdooMoRecord[],
   ) {
-    this.state = new OdooSimState({ ...SIM_ODOO_LOGIN }, seedMos(moCount));
+    this.state = new OdooSimState({ ...SIM_ODOO_LOGIN }, mos);
   }
 
   fetchFor(caller: OdooCaller): typeof fetch {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { RunRecord } from '../../shared/domain';
 import { errorMessage } from '../../electron/engine/task-runner';
 import { SqliteStore } from '../../electron/store/sqlite/sqlite-store';
+import { seedMos } from '../../electron/odoo/odoo-seed-mos';
 import { Chooser } from './chooser';
 import { FaultPlan } from './faults';
 import { checkAfterRun, checkAfterRunAsync, checkContinuously, checkAtEnd, quiescent, type Violation } from './invariants';
@@ -57,6 +58,9 @@ export class World {
   readonly observer: SqliteStore;
   readonly violations: Violation[] = [];
   readonly moCount: number;
+  /** An MO the PLC cannot take (5e7 kg): must be skipped with its name, never block the others. */
+  readonly poison: string | null = null;
+  poisonNamed = false;
   console: SimProcess | null = null;
   private readonly processes = new Map<number, SimProcess>();
   private nextPid = 1000;
@@ -69,9 +73,32 @@ export class World {
     this.faults = new FaultPlan(this.choose);
     this.plc = new SimPlc(this.clock, this.choose, this.trace);
     this.moCount = this.choose.int(8, 26);
-    this.odoo = new SimOdoo(this.clock, this.faults, this.trace, this.moCount);
+    // Some plants carry a long tail of MOs produced here that Odoo still lists ahead of the new ones (P8).
+    const backlog = this.choose.chance(0.2) ? this.choose.int(150, 320) : 0;
+    const mos = seedMos(backlog + this.moCount);
+    if (this.choose.chance(0.25)) {
+      const poison = this.choose.pick(mos.slice(backlog));
+      poison.quantity = 5e7;
+      this.poison = poison.mo_id;
+    }
+    this.odoo = new SimOdoo(this.clock, this.faults, this.trace, mos);
     this.mutation = mutation(options.mutation ?? 'none');
     this.observer = new SqliteStore({ file: join(this.dataDir, 'smart-mo-sync.db'), lockFile: join(this.dataDir, 'observer.lock') });
+    this.recordProducedEarlier(mos.slice(0, backlog).map((mo) => mo.mo_id));
+  }
+
+  /** MOs produced and booked before this schedule began: archived here, booked once in Odoo, still listed there. */
+  private recordProducedEarlier(moIds: readonly string[]): void {
+    const insert = this.observer.connection.prepare(
+      `INSERT INTO mo_histories (id, batch_no, mo_id, consumption, equipment_id_batch, status, archived_at)
+       VALUES (?, 1, ?, 1000, 'PLC01', 'completed', '2026-11-01T00:00:00.000Z')`,
+    );
+    for (const moId of moIds) {
+      insert.run(`earlier-${moId}`, moId);
+      this.odoo.state.setMoState(moId, 'progress');
+      this.odoo.state.recordBooking(moId, { mo_id: moId });
+    }
+    if (moIds.length > 0) this.trace.add('explorer', `${moIds.length} MOs produced here earlier are still listed by Odoo ahead of the new ones`);
   }
 
   isAlive(pid: number): boolean {
@@ -81,6 +108,7 @@ export class World {
   /** Called synchronously when any process records a run: judged on the state of that very moment. */
   onRun(process: SimProcess, run: RunRecord): void {
     this.trace.add(process.name, `${run.task} ${run.outcome} (${run.trigger}): ${run.reason}`);
+    if (this.poison && run.reason.includes(this.poison)) this.poisonNamed = true;
     if (run.task === 'mo-sync' && run.outcome === 'fetched') this.stats.waves++;
     // The moment the console fetches the next wave by itself is when a `sync --once` beside it races it.
     if (process === this.console && run.task === 'complete' && run.outcome === 'done' && !this.healing && this.choose.chance(0.3)) {
