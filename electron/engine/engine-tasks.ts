@@ -37,6 +37,8 @@ export interface TaskWiring {
   clock: Clock;
   log: EngineLog;
   checkpoints: Checkpoints;
+  /** This process, as outbox claims name it (engine.ts: the real one, or a simulated one). */
+  pid: number;
   onFindings(findings: Finding[]): void;
   /** Whether this station may send to Odoo right now (plant mode: it still holds the PLC lease). */
   mayDeliver(): Promise<boolean>;
@@ -64,7 +66,7 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
     odoo,
     clock,
     retry: config.odoo.retry,
-    claimant: courierClaimant(config.station, process.pid),
+    claimant: courierClaimant(config.station, w.pid),
     // One Odoo call may be a login and the call, twice over (a session expired on the way), each up to the timeout.
     claimMs: 4 * config.odoo.timeoutMs + CLAIM_MARGIN_MS,
     settleAfterMs: config.odoo.settleAfterMs,

@@ -67,6 +67,9 @@ export class Engine {
   readonly backend: ConsoleBackend;
   private readonly scheduler: Scheduler;
   private readonly role: StationRole;
+  /** This process as run records and outbox claims name it, and how to tell whether another is alive. */
+  private readonly pid: number;
+  private readonly isAlive: (pid: number) => boolean;
   private readonly recorder: RunRecorder;
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
@@ -76,6 +79,8 @@ export class Engine {
   private findings: Finding[] = [];
 
   constructor(private readonly parts: EngineParts) {
+    this.pid = parts.process?.pid ?? process.pid;
+    this.isAlive = parts.process?.isAlive ?? isProcessAlive;
     this.bus = parts.bus ?? new EventBus();
     this.role = parts.role ?? standaloneRole(parts.config.station, new Date(parts.clock.now()).toISOString());
     let drove = this.role.drivesPlc();
@@ -89,7 +94,7 @@ export class Engine {
       store: parts.store,
       clock: parts.clock,
       station: parts.config.station,
-      pid: parts.process?.pid ?? process.pid,
+      pid: this.pid,
       onRun: (run) => this.announce(run),
     });
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
@@ -98,6 +103,7 @@ export class Engine {
       ...parts,
       odooLink: this.odooLink,
       checkpoints: parts.checkpoints ?? {},
+      pid: this.pid,
       onFindings: (findings) => (this.findings = findings),
       heldFinishes: () => new Set(this.findings.filter((f) => f.heldFinish).map((f) => f.moId)),
       // Re-checked right before each Odoo send: a station that lost the lease mid-run leaves the outbox to the new driver.
@@ -129,13 +135,13 @@ export class Engine {
     try {
       const interrupted = await store.closeInterruptedRuns(
         config.station,
-        this.parts.process?.isAlive ?? isProcessAlive,
+        this.isAlive,
         'interrupted: the app stopped during this run',
         new Date(clock.now()).toISOString(),
       );
       if (interrupted.length) log.warn(`${interrupted.length} run(s) were interrupted by a stop or crash`);
-    const released = await releaseDeadClaims(store, config.station, this.parts.process?.isAlive ?? isProcessAlive);
-    if (released) log.warn(`${released} Odoo outbox claim(s) of a stopped process were released`);
+      const released = await releaseDeadClaims(store, config.station, this.isAlive);
+      if (released) log.warn(`${released} Odoo outbox claim(s) of a stopped process were released`);
       if ((await store.unresolvedIntents()).length > 0) await this.runTask('mo-sync', 'startup');
     } catch (error) {
       if (!(error instanceof AuthorityUnavailableError)) throw error;

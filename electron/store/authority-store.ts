@@ -180,6 +180,12 @@ export interface AuthorityStore {
   /** Returns the entry as it is afterwards (unchanged when `patch.onlyIn` did not match). */
   updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry>;
   /**
+   * A courier's change to an entry it claimed: applied only while `claimant` still holds a live
+   * claim (and the entry is in `patch.onlyIn`); null otherwise. A courier that lost its claim —
+   * it ran out during a slow Odoo call and another took it — can never overwrite the other's work.
+   */
+  updateClaimedOutbox(id: number, claimant: string, patch: OutboxPatch): Promise<OutboxEntry | null>;
+  /**
    * One courier at a time: takes the claim on a `pending` or `sending` entry when it is free, has run
    * out (`claimedUntil` ≤ `at`), or is already `claimant`'s. Null when another courier holds it or
    * the entry is no longer deliverable. Does not move `updatedAt` (the backoff is derived from it).

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useConsoleApi } from '../console-context';
+import { ReasonForm } from './reason-form';
 
 /**
  * Takes one batch out of the queue by hand (archived as cancelled). A stuck
@@ -9,9 +10,6 @@ import { useConsoleApi } from '../console-context';
 export function ArchiveBatchAction({ moId }: { moId: string }) {
   const api = useConsoleApi();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   if (!open) {
     return (
@@ -20,44 +18,20 @@ export function ArchiveBatchAction({ moId }: { moId: string }) {
       </button>
     );
   }
-
-  const archive = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api.archiveBatch({ moId, reason });
-      setOpen(false);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="archive-batch" aria-label={`Archive ${moId}`} onSubmit={(event) => void archive(event)}>
-      <input
-        type="text"
-        required
-        minLength={3}
-        maxLength={500}
-        value={reason}
-        placeholder="Why? (goes into the archive)"
-        aria-label={`Reason for archiving ${moId}`}
-        data-testid="queue-archive-reason"
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <button type="submit" disabled={busy} data-testid="queue-archive-confirm">
-        Archive as cancelled
-      </button>
-      <button type="button" disabled={busy} onClick={() => setOpen(false)}>
-        Keep
-      </button>
-      {error && (
-        <span role="alert" className="tone-bad">
-          {error}
-        </span>
-      )}
-    </form>
+    <ReasonForm
+      className="archive-batch"
+      label={`Archive ${moId}`}
+      inputLabel={`Reason for archiving ${moId}`}
+      placeholder="Why? (goes into the archive)"
+      confirm="Archive as cancelled"
+      cancel="Keep"
+      testId="queue-archive"
+      submit={async (reason) => {
+        await api.archiveBatch({ moId, reason });
+        return null;
+      }}
+      onDone={() => setOpen(false)}
+    />
   );
 }

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { WaveResolution } from '../../shared/domain';
 import { useConsoleApi } from '../console-context';
+import { ReasonForm } from './reason-form';
 
-const LABELS: Record<WaveResolution, { open: string; confirm: string; placeholder: string }> = {
-  'hand-over': { open: 'Hand over…', confirm: 'Hand over to the PLC', placeholder: 'Why? (e.g. checked the PLC: it has not taken the wave)' },
-  withdraw: { open: 'Withdraw…', confirm: 'Withdraw the wave', placeholder: 'Why? (its MOs will be fetched again)' },
+const LABELS: Record<WaveResolution, { open: string; confirm: string; placeholder: string; verb: string }> = {
+  'hand-over': { open: 'Hand over…', confirm: 'Hand over to the PLC', placeholder: 'Why? (e.g. checked the PLC: it has not taken the wave)', verb: 'hand over' },
+  withdraw: { open: 'Withdraw…', confirm: 'Withdraw the wave', placeholder: 'Why? (its MOs will be fetched again)', verb: 'withdraw' },
 };
 
 /**
@@ -15,9 +16,6 @@ const LABELS: Record<WaveResolution, { open: string; confirm: string; placeholde
 export function ResolveWaveActions() {
   const api = useConsoleApi();
   const [action, setAction] = useState<WaveResolution | null>(null);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   if (action === null) {
     return (
@@ -30,48 +28,22 @@ export function ResolveWaveActions() {
       </span>
     );
   }
-
-  const resolve = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const run = await api.resolveWave({ action, reason });
-      // The PLC's evidence may overrule the button, or the hand-over may stay unconfirmed: say so.
-      if (run.outcome === 'recovered') setAction(null);
-      else setError(run.reason);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const labels = LABELS[action];
   return (
-    <form className="resolve-wave" aria-label={labels.confirm} onSubmit={(event) => void resolve(event)}>
-      <input
-        type="text"
-        required
-        minLength={3}
-        maxLength={500}
-        value={reason}
-        placeholder={labels.placeholder}
-        aria-label={`Reason to ${action === 'hand-over' ? 'hand over' : 'withdraw'} the wave`}
-        data-testid="wave-resolve-reason"
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <button type="submit" disabled={busy} data-testid="wave-resolve-confirm">
-        {labels.confirm}
-      </button>
-      <button type="button" disabled={busy} onClick={() => setAction(null)}>
-        Cancel
-      </button>
-      {error && (
-        <span role="alert" className="tone-bad">
-          {error}
-        </span>
-      )}
-    </form>
+    <ReasonForm
+      className="resolve-wave"
+      label={labels.confirm}
+      inputLabel={`Reason to ${labels.verb} the wave`}
+      placeholder={labels.placeholder}
+      confirm={labels.confirm}
+      cancel="Cancel"
+      testId="wave-resolve"
+      submit={async (reason) => {
+        const run = await api.resolveWave({ action, reason });
+        // The PLC's evidence may overrule the button, or the hand-over may stay unconfirmed: say so.
+        return run.outcome === 'recovered' ? null : run.reason;
+      }}
+      onDone={() => setAction(null)}
+    />
   );
 }

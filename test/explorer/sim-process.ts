@@ -42,7 +42,12 @@ export const SIM_SETTINGS: Record<string, string> = {
 
 export type ProcessKind = 'console' | 'cli';
 
-const never = new Promise<never>(() => undefined);
+/**
+ * Where a dead process's code stops for good. A fresh promise each time: one
+ * shared forever-pending promise would keep every dead engine reachable
+ * through its list of waiting callbacks.
+ */
+const never = (): Promise<never> => new Promise<never>(() => undefined);
 
 export class SimProcess {
   readonly engine: Engine;
@@ -113,10 +118,10 @@ export class SimProcess {
   }
 
   async crashPoint(where: string): Promise<void> {
-    if (!this.live) return never;
+    if (!this.live) return never();
     if (this.world.faults.crashHere()) {
       this.kill(where);
-      return never;
+      return never();
     }
   }
 

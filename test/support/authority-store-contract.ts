@@ -482,6 +482,20 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         expect(await store.claimOutbox(entry.id, 'courier-a', at(200), at(65))).toBeNull();
       });
 
+      it('updateClaimedOutbox changes an entry only while the caller holds a live claim on it', async () => {
+        const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
+        expect(await store.updateClaimedOutbox(entry.id, 'courier-a', { lastError: 'unclaimed', at: at(2) })).toBeNull();
+        await store.claimOutbox(entry.id, 'courier-a', at(60), at(2));
+        expect(await store.updateClaimedOutbox(entry.id, 'courier-b', { lastError: 'not mine', at: at(3) })).toBeNull();
+        expect(await store.updateClaimedOutbox(entry.id, 'courier-a', { baseline: { silo101: 5 }, at: at(4) })).toMatchObject({
+          baseline: { silo101: 5 },
+          updatedAt: at(4),
+        });
+        // The claim ran out (and another courier may have taken the entry since): nothing is written.
+        expect(await store.updateClaimedOutbox(entry.id, 'courier-a', { baseline: { silo101: 9 }, at: at(61) })).toBeNull();
+        expect(await store.outboxEntry(moName(11), 'consumption')).toMatchObject({ baseline: { silo101: 5 }, lastError: null, updatedAt: at(4) });
+      });
+
       it('updateOutbox with onlyIn leaves an entry in another state unchanged', async () => {
         const entry = await store.enqueueOutbox({ moId: moName(11), kind: 'consumption', payload: {}, at: at(1) });
         await store.updateOutbox(entry.id, { state: 'withdrawn', at: at(2) });

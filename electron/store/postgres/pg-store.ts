@@ -298,6 +298,20 @@ export class PgStore implements AuthorityStore {
   }
 
   async updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry> {
+    const row = await this.patchOutbox(id, patch, null);
+    if (row) return rowToOutbox(row);
+    const [unchanged] = await this.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE id = $1', [id]);
+    if (!unchanged) throw new Error(`outbox entry ${id} does not exist`);
+    return rowToOutbox(unchanged);
+  }
+
+  async updateClaimedOutbox(id: number, claimant: string, patch: OutboxPatch): Promise<OutboxEntry | null> {
+    const row = await this.patchOutbox(id, patch, claimant);
+    return row ? rowToOutbox(row) : null;
+  }
+
+  /** The row as changed, or undefined when the entry's state or its claim did not allow the change. */
+  private async patchOutbox(id: number, patch: OutboxPatch, claimant: string | null): Promise<(OutboxRow & Row) | undefined> {
     const columns: Row = { updated_at: patch.at };
     if (patch.state !== undefined) columns.state = patch.state;
     if (patch.attempts !== undefined) columns.attempts = patch.attempts;
@@ -307,15 +321,14 @@ export class PgStore implements AuthorityStore {
     const names = Object.keys(columns);
     const params: unknown[] = [id, ...names.map((c) => columns[c])];
     const onlyIn = patch.onlyIn ? ` AND state = ANY($${params.push(patch.onlyIn)})` : '';
+    const claimed = claimant === null ? '' : ` AND claimed_by = $${params.push(claimant)} AND claimed_until > $2`;
     const [row] = await this.query<OutboxRow & Row>(
-      `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1${onlyIn} RETURNING *`,
+      `UPDATE odoo_outbox SET ${names.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1${onlyIn}${claimed} RETURNING *`,
       params,
     );
-    if (row) return rowToOutbox(row);
-    const [unchanged] = await this.query<OutboxRow & Row>('SELECT * FROM odoo_outbox WHERE id = $1', [id]);
-    if (!unchanged) throw new Error(`outbox entry ${id} does not exist`);
-    return rowToOutbox(unchanged);
+    return row;
   }
+
 
   async claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
     const [row] = await this.query<OutboxRow & Row>(

@@ -302,6 +302,17 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async updateOutbox(id: number, patch: OutboxPatch): Promise<OutboxEntry> {
+    const row = this.patchOutbox(id, patch, null);
+    return row ? rowToOutbox(row) : this.outboxById(id);
+  }
+
+  async updateClaimedOutbox(id: number, claimant: string, patch: OutboxPatch): Promise<OutboxEntry | null> {
+    const row = this.patchOutbox(id, patch, claimant);
+    return row ? rowToOutbox(row) : null;
+  }
+
+  /** The row as changed, or undefined when the entry's state or its claim did not allow the change. */
+  private patchOutbox(id: number, patch: OutboxPatch, claimant: string | null): OutboxRow | undefined {
     const columns: Record<string, unknown> = { updated_at: patch.at };
     if (patch.state !== undefined) columns.state = patch.state;
     if (patch.attempts !== undefined) columns.attempts = patch.attempts;
@@ -310,9 +321,14 @@ export class SqliteStore implements AuthorityStore {
     if (patch.baseline !== undefined) columns.baseline = patch.baseline === null ? null : JSON.stringify(patch.baseline);
     const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
     const onlyIn = patch.onlyIn ? ` AND state IN (${inList(patch.onlyIn)})` : '';
-    this.statement(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id${onlyIn}`).run({ ...columns, id });
-    return this.outboxById(id);
+    const claimed = claimant === null ? '' : ' AND claimed_by = @claimant AND claimed_until > @updated_at';
+    return this.statement(`UPDATE odoo_outbox SET ${sets.join(', ')} WHERE id = @id${onlyIn}${claimed} RETURNING *`).get({
+      ...columns,
+      id,
+      ...(claimant === null ? {} : { claimant }),
+    }) as OutboxRow | undefined;
   }
+
 
   async claimOutbox(id: number, claimant: string, claimUntil: string, at: string): Promise<OutboxEntry | null> {
     const row = this.statement(

@@ -79,6 +79,9 @@ export class OutboxCourier {
     try {
       // The claim returns the entry as it is now: another courier may have sent it since it was listed.
       return this.notNow(claimed) ?? (await this.deliverClaimed(claimed));
+    } catch (error) {
+      if (!(error instanceof ClaimLost)) throw error;
+      return this.heldElsewhere(entry);
     } finally {
       // An unreachable store keeps the claim; it runs out by itself.
       await store.releaseOutbox(entry.id, claimant).catch(() => undefined);
@@ -146,6 +149,7 @@ export class OutboxCourier {
         this.deps.checkpoint?.('baseline-recorded');
       }
     } catch (error) {
+      if (error instanceof ClaimLost) throw error;
       // A failed read sends nothing: the entry keeps its state and is tried again later, never counted as a rejection.
       return this.retryLater(current, error);
     }
@@ -225,9 +229,16 @@ export class OutboxCourier {
     return { state: 'quarantined', reason };
   }
 
-  /** Every change the courier makes: only to an entry still deliverable (an archive may have withdrawn it meanwhile). */
-  private update(entry: OutboxEntry, patch: Omit<OutboxPatch, 'at' | 'onlyIn'>): Promise<OutboxEntry> {
-    return this.deps.store.updateOutbox(entry.id, { ...patch, at: this.now(), onlyIn: DELIVERABLE });
+  /**
+   * Every change the courier makes: only while it still holds its claim, and only to an entry still
+   * deliverable (an archive may have withdrawn it meanwhile). A courier whose claim ran out during a
+   * slow Odoo call must not write what it learnt then — a baseline read before another courier's
+   * push would make that push look unbooked.
+   */
+  private async update(entry: OutboxEntry, patch: Omit<OutboxPatch, 'at' | 'onlyIn'>): Promise<OutboxEntry> {
+    const updated = await this.deps.store.updateClaimedOutbox(entry.id, this.deps.claimant, { ...patch, at: this.now(), onlyIn: DELIVERABLE });
+    if (!updated) throw new ClaimLost();
+    return updated;
   }
 
   /** When a push of unknown fate may be read back: Odoo cannot still be executing it. */
@@ -247,6 +258,14 @@ export class OutboxCourier {
 
   private now(): string {
     return new Date(this.deps.clock.now()).toISOString();
+  }
+}
+
+/** This courier's claim on the entry is gone: whatever it was doing is left to the claim's new holder. */
+class ClaimLost extends Error {
+  constructor() {
+    super('the outbox claim was lost');
+    this.name = 'ClaimLost';
   }
 }
 

@@ -148,4 +148,31 @@ describe('the outbox courier: one courier per entry, sent once, settled only aft
     expect(odoo.pushesAt).toEqual([]);
     expect((await entryNow()).state).toBe('withdrawn');
   });
+
+  it('a courier whose claim ran out during a slow baseline read cannot record that baseline over another courier\'s push (found by the explorer, seed 32217)', async () => {
+    const listed = await enqueue();
+    // A's read of the baseline answers only after 20 s, with what Odoo holds by then.
+    odoo.onDetailRead = () => {
+      odoo.onDetailRead = null;
+      return new Promise((resolve) => clock.setTimer(20_000, resolve));
+    };
+    const slow = courier('1', openStore(), { claimMs: 10_000 }).deliver(listed);
+    await clock.advance(12_000);
+
+    // A's claim has run out: B claims, reads, pushes; Odoo books it but the reply is lost.
+    odoo.plans.push({ applyAfterMs: 100, timeoutMs: 50 });
+    const b = courier('2');
+    const pushed = b.deliver(await entryNow());
+    await clock.advance(1_000);
+    expect(await pushed).toMatchObject({ state: 'waiting' });
+    await clock.advance(10_000);
+    // A's read comes back after B's push was booked: it must not become the baseline.
+    expect(await slow).toMatchObject({ state: 'waiting' });
+    expect(odoo.booked(MO)).toBe(1);
+
+    await clock.advance(SETTLE_MS);
+    expect(await b.deliver(await entryNow())).toEqual({ state: 'booked', note: 'booked by an earlier attempt (confirmed with mo-detail)' });
+    expect(odoo.pushesAt).toHaveLength(1);
+    expect(odoo.booked(MO)).toBe(1);
+  });
 });

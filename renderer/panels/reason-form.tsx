@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+
+export interface ReasonFormProps {
+  className: string;
+  /** Names the form for screen readers, e.g. "Archive WH/MO/00011". */
+  label: string;
+  inputLabel: string;
+  placeholder: string;
+  confirm: string;
+  cancel: string;
+  /** Prefix of the test ids: `${testId}-reason`, `${testId}-confirm`. */
+  testId: string;
+  /** Does the action; resolves to a sentence to show when it did not go through, null when it did. */
+  submit(reason: string): Promise<string | null>;
+  onDone(): void;
+}
+
+/**
+ * Asks why before an action that is final or overrules the engine (archive a
+ * batch, hand over or withdraw a wave): the reason is recorded with it, and a
+ * refusal is shown where the operator pressed the button.
+ */
+export function ReasonForm(props: ReasonFormProps) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const refusal = await props.submit(reason);
+      if (refusal === null) props.onDone();
+      else setError(refusal);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className={props.className} aria-label={props.label} onSubmit={(event) => void send(event)}>
+      <input
+        type="text"
+        required
+        minLength={3}
+        maxLength={500}
+        value={reason}
+        placeholder={props.placeholder}
+        aria-label={props.inputLabel}
+        data-testid={`${props.testId}-reason`}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <button type="submit" disabled={busy} data-testid={`${props.testId}-confirm`}>
+        {props.confirm}
+      </button>
+      <button type="button" disabled={busy} onClick={props.onDone}>
+        {props.cancel}
+      </button>
+      {error && (
+        <span role="alert" className="tone-bad">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
