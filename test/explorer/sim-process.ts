@@ -64,7 +64,7 @@ export class SimProcess {
     readonly kind: ProcessKind,
   ) {
     const clock = world.clock.forProcess(() => this.live);
-    this.config = loadConfig({ env: { ...SIM_SETTINGS, DATA_DIR: world.dataDir }, file: {} });
+    this.config = loadConfig({ env: { ...SIM_SETTINGS, ...world.settings, DATA_DIR: world.dataDir }, file: {} });
     this.sqlite = new SqliteStore({ file: join(world.dataDir, 'smart-mo-sync.db'), lockFile: join(world.dataDir, 'sync-gate.lock') });
     const ends = {
       who: name,

@@ -58,6 +58,8 @@ export class World {
   readonly observer: SqliteStore;
   readonly violations: Violation[] = [];
   readonly moCount: number;
+  /** The plant's own choices for this schedule (wave size, store-and-forward, mark-done), on top of SIM_SETTINGS. */
+  readonly settings: Record<string, string>;
   /** An MO the PLC cannot take (5e7 kg): must be skipped with its name, never block the others. */
   readonly poison: string | null = null;
   poisonNamed = false;
@@ -73,6 +75,11 @@ export class World {
     this.faults = new FaultPlan(this.choose);
     this.plc = new SimPlc(this.clock, this.choose, this.trace);
     this.moCount = this.choose.int(8, 26);
+    this.settings = {
+      SYNC_BATCH_LIMIT: String(this.choose.pick([10, 10, 10, 4, 1])),
+      RELEASE_QUEUE_BEFORE_ODOO: String(this.choose.chance(0.25)),
+      ODOO_MARK_DONE: String(this.choose.chance(0.25)),
+    };
     // Some plants carry a long tail of MOs produced here that Odoo still lists ahead of the new ones (P8).
     const backlog = this.choose.chance(0.2) ? this.choose.int(150, 320) : 0;
     const mos = seedMos(backlog + this.moCount);
@@ -135,7 +142,8 @@ export class World {
   async run(): Promise<ScheduleResult> {
     const faultyUntil = this.clock.now() + (this.options.faultyMinutes ?? 30) * MINUTE;
     const healingDeadline = faultyUntil + (this.options.healingMinutes ?? 120) * MINUTE;
-    this.trace.add('explorer', `seed ${this.options.seed}: ${this.moCount} MOs, fault rate ${this.faults.rate}, crash rate ${this.faults.crashRate}, mutation ${this.mutation.name}`);
+    const settings = Object.entries(this.settings).map(([key, value]) => `${key}=${value}`).join(' ');
+    this.trace.add('explorer', `seed ${this.options.seed}: ${this.moCount} MOs, ${settings}, fault rate ${this.faults.rate}, crash rate ${this.faults.crashRate}, mutation ${this.mutation.name}`);
     try {
       this.startConsole();
       this.scheduleOperator();
@@ -205,18 +213,14 @@ export class World {
   }
 
   private scheduleOperator(): void {
-    const act = async () => {
+    const act = () => {
+      // The next visit is planned first: a console killed mid-request never answers this one.
+      this.clock.setTimer(this.healing ? 30_000 : this.choose.int(15_000, 150_000), act);
       const console = this.console;
-      if (console?.alive && this.violations.length === 0) {
-        try {
-          await operatorAction(this, console);
-        } catch (error) {
-          this.trace.add('operator', `refused: ${errorMessage(error)}`);
-        }
-      }
-      this.clock.setTimer(this.healing ? 30_000 : this.choose.int(15_000, 150_000), () => void act());
+      if (!console?.alive || this.violations.length > 0) return;
+      operatorAction(this, console).catch((error: unknown) => this.trace.add('operator', `refused: ${errorMessage(error)}`));
     };
-    this.clock.setTimer(this.choose.int(15_000, 150_000), () => void act());
+    this.clock.setTimer(this.choose.int(15_000, 150_000), act);
   }
 
   /** One-shot CLI commands beside the console (`run complete --once`, `sync --once`) at random times. */

@@ -132,6 +132,11 @@ export class OutboxCourier {
   private async deliverClaimed(entry: OutboxEntry): Promise<Delivery> {
     let current = entry;
     try {
+      // Marking done is a state, not an amount: an earlier attempt whose answer was lost may have done it, and Odoo
+      // refuses a second one ("Cannot mark MO … in state done") — so it is read first, and done is done.
+      if (entry.kind === 'mark-done' && (await this.deps.odoo.moDetail(entry.moId)).state === 'done') {
+        return { state: 'booked', note: `${entry.moId} is already marked done in Odoo` };
+      }
       if (entry.kind !== 'consumption') return await this.send(entry, () => this.call(entry));
       const sent = equipmentAmounts(entry.payload);
       if (current.state === 'sending' && current.baseline !== null) {

@@ -6,6 +6,8 @@ import type { OutboxEntry } from '../../../../shared/domain';
 import { OutboxCourier, type CourierDeps, type Delivery } from '../../../../electron/engine/tasks/complete/outbox-courier';
 import { SqliteStore } from '../../../../electron/store/sqlite/sqlite-store';
 import { ManualClock } from '../../../support/manual-clock';
+import { OdooError } from '../../../../electron/odoo/odoo-error';
+import { openMo } from '../../../support/mo-factory';
 import { SlowOdoo } from '../../../support/slow-odoo';
 
 const MO = 'WH/MO/00011';
@@ -174,5 +176,27 @@ describe('the outbox courier: one courier per entry, sent once, settled only aft
     expect(await b.deliver(await entryNow())).toEqual({ state: 'booked', note: 'booked by an earlier attempt (confirmed with mo-detail)' });
     expect(odoo.pushesAt).toHaveLength(1);
     expect(odoo.booked(MO)).toBe(1);
+  });
+
+  it('a mark-done whose answer was lost is not sent again once Odoo shows the MO done (found by the explorer, seed 593)', async () => {
+    const store = openStore();
+    const entry = await store.enqueueOutbox({ moId: MO, kind: 'mark-done', payload: { mo_id: MO, finished_qty: 1000, date_end: '2026-11-29T06:00:00.000Z' }, at: new Date(clock.now()).toISOString() });
+    const markDones: string[] = [];
+    let state = 'progress';
+    const odooCalls = {
+      ...odoo.calls(),
+      moDetail: async (moId: string) => ({ ...openMo(Number(moId.slice(-5))), state }),
+      markDone: async (moId: string) => {
+        markDones.push(moId);
+        state = 'done';
+        throw new OdooError('dropped', 'mark-done', 'connection dropped before a reply');
+      },
+    };
+    const the = courier('1', store, { odoo: odooCalls });
+
+    expect(await the.deliver(entry)).toMatchObject({ state: 'waiting' });
+    await clock.advance(60_000);
+    expect(await the.deliver((await store.outboxEntry(MO, 'mark-done'))!)).toEqual({ state: 'booked', note: `${MO} is already marked done in Odoo` });
+    expect(markDones).toEqual([MO]);
   });
 });
