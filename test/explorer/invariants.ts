@@ -73,7 +73,7 @@ export function checkContinuously(world: World): Violation[] {
   for (const moId of world.odoo.state.moIds()) {
     const booked = world.odoo.state.bookedCount(moId);
     if (booked > 1) found.push(violation(world, 'I2', `Odoo booked the consumption of ${moId} ${booked} times`));
-    if (booked > 0 && world.odoo.state.moState(moId) === 'cancel') found.push(violation(world, 'I3', `${moId} is cancelled in Odoo and booked`));
+    if (booked > 0 && world.odoo.state.cancels(moId) > 0) found.push(violation(world, 'I3', `the app both cancelled ${moId} in Odoo and booked its consumption`));
   }
   if (world.plc.memory.read(plcMemoryMap.handshake.writeAreaAck, 1)[0] === 0) {
     const area = decodeWriteArea(world.plc.memory.read(areaSpan('write').first, areaSpan('write').count));

@@ -19,7 +19,15 @@ export async function operatorAction(world: World, console: SimProcess): Promise
 
   if (world.healing) {
     if (unconfirmed) await say(world, 'hand over (healing)', () => handlers.resolveWave({ action: 'hand-over', reason: 'checked the PLC panel' }));
-    for (const entry of quarantined) await say(world, `retry ${entry.kind} ${entry.moId}`, () => handlers.retryOutbox({ id: entry.id }));
+    for (const entry of quarantined) {
+      const queued = snapshot.queue.batches.some((b) => b.moId === entry.moId);
+      // Odoo will never take it (the planner closed the MO): the batch is archived, not retried forever.
+      if (queued && /in state "(cancel|done)"/.test(entry.lastError ?? '')) {
+        await say(world, `archive ${entry.moId} (closed in Odoo)`, () => handlers.archiveBatch({ moId: entry.moId, reason: 'the planner closed this MO in Odoo' }));
+      } else {
+        await say(world, `retry ${entry.kind} ${entry.moId}`, () => handlers.retryOutbox({ id: entry.id }));
+      }
+    }
     return;
   }
   const choice = world.choose.int(0, 9);

@@ -149,6 +149,7 @@ export class World {
       this.scheduleOperator();
       this.scheduleCli();
       this.scheduleSlotFailures();
+      this.schedulePlanner();
       await this.clock.runUntil(faultyUntil, () => this.step());
       this.heal();
       while (this.violations.length === 0 && this.clock.now() < healingDeadline) {
@@ -245,6 +246,24 @@ export class World {
       this.trace.add(cli.name, `failed: ${errorMessage(error)}`);
     }
     await cli.exit();
+  }
+
+  /**
+   * A planner closes an MO in Odoo by hand now and then — before it is dispatched, while it doses,
+   * or after it was booked. Not with store-and-forward: a push Odoo then refuses for good has no
+   * batch left to archive, and the console offers no other way to end it (a known gap).
+   */
+  private schedulePlanner(): void {
+    if (this.settings.RELEASE_QUEUE_BEFORE_ODOO === 'true' || !this.choose.chance(0.3)) return;
+    const close = () => {
+      if (this.healing) return;
+      const moId = this.choose.pick(this.odoo.state.moIds());
+      const state = this.choose.pick(['cancel', 'done'] as const);
+      this.odoo.state.setMoState(moId, state);
+      this.trace.add('planner', `sets ${moId} to ${state} in Odoo`);
+      this.clock.setTimer(this.choose.int(2 * MINUTE, 20 * MINUTE), close);
+    };
+    this.clock.setTimer(this.choose.int(MINUTE, 20 * MINUTE), close);
   }
 
   private scheduleSlotFailures(): void {

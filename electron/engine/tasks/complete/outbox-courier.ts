@@ -133,9 +133,12 @@ export class OutboxCourier {
     let current = entry;
     try {
       // Marking done is a state, not an amount: an earlier attempt whose answer was lost may have done it, and Odoo
-      // refuses a second one ("Cannot mark MO … in state done") — so it is read first, and done is done.
-      if (entry.kind === 'mark-done' && (await this.deps.odoo.moDetail(entry.moId)).state === 'done') {
-        return { state: 'booked', note: `${entry.moId} is already marked done in Odoo` };
+      // refuses a second one ("Cannot mark MO … in state done") — so it is read first. Its purpose is that Odoo stops
+      // listing the MO: an MO already done (or cancelled by a planner) needs nothing more.
+      if (entry.kind === 'mark-done') {
+        const { state } = await this.deps.odoo.moDetail(entry.moId);
+        if (state === 'done') return { state: 'booked', note: `${entry.moId} is already marked done in Odoo` };
+        if (state === 'cancel') return { state: 'booked', note: `${entry.moId} was cancelled in Odoo meanwhile; nothing to mark done` };
       }
       if (entry.kind !== 'consumption') return await this.send(entry, () => this.call(entry));
       const sent = equipmentAmounts(entry.payload);
