@@ -66,7 +66,7 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
     odoo,
     clock,
     retry: config.odoo.retry,
-    claimant: courierClaimant(config.station, w.pid),
+    claimant: courierClaimant(config.station, w.pid, clock.now()),
     // One Odoo call may be a login and the call, twice over (a session expired on the way), each up to the timeout.
     claimMs: 4 * config.odoo.timeoutMs + CLAIM_MARGIN_MS,
     settleAfterMs: config.odoo.settleAfterMs,

@@ -154,7 +154,8 @@ export async function checkAtEnd(world: World, timedOut: boolean): Promise<Viola
     ].filter(Boolean);
     found.push(violation(world, 'I4', `the plant did not settle after the faults stopped: ${parts.join('; ')}`));
   }
-  if (world.poison && !world.poisonNamed) found.push(violation(world, 'I5', `no run ever named ${world.poison}, which the PLC cannot take`));
+  const poisonListed = world.poison !== null && world.odoo.state.listed(100_000, 0).some((mo) => mo.mo_id === world.poison);
+  if (poisonListed && !world.poisonNamed) found.push(violation(world, 'I5', `no run ever named ${world.poison}, which the PLC cannot take`));
   for (const moId of world.plc.finished) {
     const booked = world.odoo.state.bookedCount(moId);
     const archived = store.history.get(moId);

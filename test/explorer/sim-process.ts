@@ -135,6 +135,8 @@ export class SimProcess {
         const name = String(property);
         return async (...args: unknown[]) => {
           await this.crashPoint(`before store.${name}`);
+          // Another branch of this process may have died meanwhile (Promise.all): a dead process runs nothing more.
+          if (!this.live) return never();
           const result = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
           if (name === 'tryAcquireSyncLock' && result) this.track(result as SyncLock);
           await this.crashPoint(`after store.${name}`);

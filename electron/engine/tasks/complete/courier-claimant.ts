@@ -1,18 +1,19 @@
 /**
  * Who holds an outbox claim. One name per courier instance (station, process
- * and a random tag), so two processes on one station never share a claim, a
- * skip reason can say who is delivering, and a restarted station can give
- * back the claims its dead process left instead of waiting for them to run out.
+ * and the moment the courier was made, so a later process that happens to get
+ * a dead one's pid is still someone else), so two processes on one station
+ * never share a claim, a skip reason can say who is delivering, and a
+ * restarted station can give back the claims its dead process left instead
+ * of waiting for them to run out.
  */
-import { randomBytes } from 'node:crypto';
 import type { AuthorityStore } from '../../../store/authority-store';
 
-export function courierClaimant(station: string, pid: number): string {
-  return `${station} pid ${pid} #${randomBytes(4).toString('hex')}`;
+export function courierClaimant(station: string, pid: number, since: number): string {
+  return `${station} pid ${pid} #${since.toString(36)}`;
 }
 
 function claimantProcess(claimant: string): { station: string; pid: number } | null {
-  const match = /^(.*) pid (\d+) #[0-9a-f]+$/.exec(claimant);
+  const match = /^(.*) pid (\d+) #[0-9a-z]+$/.exec(claimant);
   return match ? { station: match[1]!, pid: Number(match[2]) } : null;
 }
 
