@@ -33,7 +33,7 @@ describe('the Odoo outbox on real sockets: one booking per MO, whoever delivers 
     const completed = runs.flatMap((run) => run.moIds);
     expect([...completed].sort()).toEqual(wave);
     // The process that met an MO the other one was delivering says so, and leaves it alone.
-    expect(runs.some((run) => /another courier is delivering it \(test-station pid \d+ #[0-9a-f]+\)/.test(run.reason))).toBe(true);
+    expect(runs.some((run) => /another courier is delivering it \(test-station pid \d+ #[0-9a-z]+\)/.test(run.reason))).toBe(true);
     const store = plant.openStore();
     expect(await store.countQueue()).toBe(0);
     expect((await store.listHistory({ page: 1, pageSize: 20, status: 'completed' })).total).toBe(10);

@@ -75,7 +75,8 @@ describe('stations sharing the plant PostgreSQL', () => {
 
   it.skipIf(usesExternalPostgres())('PostgreSQL stopped and restarted mid-run: the console stays readable offline, nothing lost or doubled, the mirror catches up', async () => {
     const url = await pg.createDatabase();
-    plant = await TestPlant.start({ moCount: 20, speed: 20, batchSeconds: 3 });
+    // 0.6 s a batch: the first wave is still dosing when PostgreSQL goes, however busy the machine is.
+    plant = await TestPlant.start({ moCount: 20, speed: 5, batchSeconds: 3 });
     const env = stationEnv('A', url, PLANT_LOOP);
     engine = await startEngine({ env, schedule: true });
     await waitFor(async () => (await engine!.engine.snapshot()).queue.count > 0, 20_000, 'the first wave');
