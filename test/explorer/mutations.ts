@@ -4,7 +4,7 @@
  * store or the PLC, leaving the rest of the real code untouched.
  */
 import type { PlcLink } from '../../electron/plc/plc-link';
-import type { AuthorityStore } from '../../electron/store/authority-store';
+import type { AuthorityStore, OutboxPatch } from '../../electron/store/authority-store';
 
 export const MUTATION_NAMES = ['none', 'no-gate-lock', 'retried-hand-over', 'unclaimed-outbox'] as const;
 export type MutationName = (typeof MUTATION_NAMES)[number];
@@ -35,7 +35,7 @@ export function mutation(name: MutationName): Mutation {
       // The hand-over goes through the retrying data write, as before issue 8.
       return { name, store: identity, plc: (link) => override(link, { writeDmOnce: (address: number, words: readonly number[]) => link.writeDm(address, words) }) };
     case 'unclaimed-outbox': {
-      // Claiming and moving to `sending` no longer look at anyone else's claim: every courier wins.
+      // Claiming, moving to `sending` and recording what the courier learnt no longer look at anyone else's claim.
       const everyClaimExpired = '9999-12-31T23:59:59.999Z';
       return {
         name,
@@ -46,6 +46,7 @@ export function mutation(name: MutationName): Mutation {
               await store.claimOutbox(id, claimant, until, everyClaimExpired);
               return store.markOutboxSending(id, claimant, until, at);
             },
+            updateClaimedOutbox: (id: number, _claimant: string, patch: OutboxPatch) => store.updateOutbox(id, patch),
           }),
         plc: identity,
       };

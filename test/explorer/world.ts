@@ -121,6 +121,11 @@ export class World {
     if (process === this.console && run.task === 'complete' && run.outcome === 'done' && !this.healing && this.choose.chance(0.3)) {
       void this.launchCli('mo-sync');
     }
+    // A batch just finished: an operator's "Run now" of Task 3 and a `run complete --once` beside it race for its booking.
+    if (process === this.console && run.task === 'plc-read' && /acknowledged/.test(run.reason) && !this.healing && this.choose.chance(0.3)) {
+      void this.launchCli('complete');
+      process.engine.backend.handlers.runTask({ task: 'complete' }).catch(() => undefined);
+    }
     this.report(checkAfterRun(this, run));
     this.pendingChecks.push(async () => this.report(await checkAfterRunAsync(this, process, run)));
   }
