@@ -7,12 +7,16 @@
 import { performance } from 'node:perf_hooks';
 import { describeRun, formatSection } from './bench-report';
 import type { SectionResult } from './bench-section';
+import { benchBooking } from './sections/booking-section';
+import { benchBridgeFlood } from './sections/bridge-flood-section';
+import { benchOdooListing } from './sections/odoo-listing-section';
 import { benchPlantAuthority } from './sections/plant-authority-section';
 import { benchReadCycle } from './sections/read-cycle-section';
 import { benchReadSlots } from './sections/read-slots-section';
+import { benchRunHistory } from './sections/run-history-section';
 import { benchWriteWave } from './sections/write-wave-section';
 
-const SECTIONS: readonly (() => Promise<SectionResult>)[] = [benchWriteWave, benchReadSlots, benchReadCycle, benchPlantAuthority];
+const SECTIONS: readonly (() => Promise<SectionResult>)[] = [benchWriteWave, benchReadSlots, benchReadCycle, benchPlantAuthority, benchBooking, benchBridgeFlood, benchOdooListing, benchRunHistory];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -16,6 +16,7 @@ import {
   type OutboxEntry,
   type Page,
   type PublicConfig,
+  type RunPage,
   type RunRecord,
   type SchedulerState,
   type Snapshot,
@@ -33,13 +34,20 @@ export const requests = {
   setSchedulerPaused: { channel: 'scheduler/set-paused', input: z.object({ paused: z.boolean() }).strict() },
   listRuns: {
     channel: 'runs/list',
+    // Keyset, not page numbers (RunPage): Older passes the last run's id as `before`, Newer the first's as `after`.
     input: z
       .object({
-        ...pageInput,
+        pageSize: pageInput.pageSize,
         task: z.enum(TASK_NAMES).optional(),
         outcome: z.enum(OUTCOMES).optional(),
+        before: z.number().int().positive().optional(),
+        after: z.number().int().nonnegative().optional(),
+        at: z.iso.datetime({ offset: true }).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => [input.before, input.after, input.at].filter((cursor) => cursor !== undefined).length <= 1, {
+        message: 'give at most one of before, after and at',
+      }),
   },
   listHistory: {
     channel: 'history/list',
@@ -87,7 +95,7 @@ export interface ResponseMap {
   syncNow: RunRecord;
   runTask: RunRecord;
   setSchedulerPaused: SchedulerState;
-  listRuns: Page<RunRecord>;
+  listRuns: RunPage;
   listHistory: Page<HistoryEntry>;
   retryOutbox: OutboxEntry;
   archiveBatch: HistoryEntry;

@@ -96,6 +96,20 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/**
+ * A page of the run log, newest first, found by keyset (run id) rather than by
+ * page number: its cost does not grow with the log (a million runs are
+ * normal after a month), so there is no total, only whether more lie either side.
+ */
+export interface RunPage {
+  items: RunRecord[];
+  pageSize: number;
+  /** Runs matching the filter exist older than the last item (the Older button). */
+  hasOlder: boolean;
+  /** Runs matching the filter exist newer than the first item: false means this page shows the newest. */
+  hasNewer: boolean;
+}
+
 export type ConnectionTarget = 'odoo' | 'plc' | 'database';
 
 export interface ConnectionState {
@@ -131,7 +145,9 @@ export interface HealthWarning {
     | 'implausible-value'
     | 'connection-down'
     /** A dispatched wave the PLC shows no trace of (hand-over unconfirmed, or conflict): the gate waits for an operator's Hand over or Withdraw. */
-    | 'wave-unconfirmed';
+    | 'wave-unconfirmed'
+    /** Odoo still lists hundreds of MOs produced here (pitfall P8): every sync reads past them until they are closed in Odoo. */
+    | 'odoo-backlog';
   message: string;
   batchNo?: number;
   moId?: string;

@@ -57,11 +57,17 @@ const rawSchema = z
     ODOO_USERNAME: z.string(),
     ODOO_PASSWORD: z.string(),
     ODOO_TIMEOUT_SEC: z.coerce.number().positive().max(600),
+    ODOO_MAX_REPLY_MB: z.coerce.number().min(2, 'must be at least 2 (a page of 100 MOs is about 0.7 MB)').max(1024, 'must be at most 1024'),
     ODOO_SETTLE_AFTER_SEC: z.coerce.number().positive('must be a positive number of seconds (beyond Odoo\'s limit_time_real, 120 s by default)').max(3600),
     ODOO_MARK_DONE: bool,
     ODOO_RETRY_BASE_SEC: z.coerce.number().positive().max(3600),
     ODOO_RETRY_MAX_MINUTES: z.coerce.number().positive().max(24 * 60),
     ODOO_MAX_REJECTIONS: z.coerce.number().int().min(1).max(100),
+    ODOO_CONCURRENCY: z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 10 (1 books one MO after another)')
+      .max(10, 'must be between 1 and 10 (a wave has at most 10 MOs)'),
     RELEASE_QUEUE_BEFORE_ODOO: bool,
     SYNC_ON_EMPTY_QUEUE: bool,
     ODOO_FINISHED_WEIGHT_KEY: z.string().regex(/^[a-z_]+$/, 'must be a lower-case Odoo field key such as actual_weight_finished_goods'),
@@ -95,6 +101,7 @@ const rawSchema = z
     BATCH_WEIGHT_WARN_MARGIN_KG: z.coerce.number().min(0),
     LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day'),
     LOG_CLEANUP_KEEP_LAST: z.coerce.number().int().min(0),
+    SMS_MAX_RUN_RECORDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']),
   })
   .strict();
@@ -125,6 +132,7 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     ODOO_USERNAME: '',
     ODOO_PASSWORD: '',
     ODOO_TIMEOUT_SEC: 30,
+    ODOO_MAX_REPLY_MB: 16,
     // Beyond Odoo 14's limit_time_real (120 s): by then a call whose reply was lost can no longer be running.
     ODOO_SETTLE_AFTER_SEC: 150,
     ODOO_MARK_DONE: false,
@@ -132,6 +140,7 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     ODOO_RETRY_BASE_SEC: 30,
     ODOO_RETRY_MAX_MINUTES: 30,
     ODOO_MAX_REJECTIONS: 3,
+    ODOO_CONCURRENCY: 4,
     RELEASE_QUEUE_BEFORE_ODOO: false,
     SYNC_ON_EMPTY_QUEUE: true,
     PLC_IP: '',
@@ -160,6 +169,8 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     BATCH_WEIGHT_WARN_MARGIN_KG: 50,
     LOG_RETENTION_DAYS: 30,
     LOG_CLEANUP_KEEP_LAST: 1000,
+    // About 4 months of the plant's hourly syncs and 5-minute reads; the demo's timers reach it in days, not in the 30-day retention.
+    SMS_MAX_RUN_RECORDS: 200_000,
     LOG_LEVEL: 'info',
   };
 }
@@ -209,11 +220,15 @@ export interface EngineConfig {
     username: string;
     password: string;
     timeoutMs: number;
+    /** A larger reply fails the call unread, rather than being held in memory whole. */
+    maxReplyBytes: number;
     /** A push whose reply never came is read back (mo-detail) only this long after it was sent. */
     settleAfterMs: number;
     markDone: boolean;
     finishedWeightKey: string;
     retry: { baseMs: number; maxMs: number; maxRejections: number };
+    /** Outbox deliveries of different MOs in flight at once; one MO's are always in order. */
+    concurrency: number;
   };
   plc: {
     host: string;
@@ -236,6 +251,8 @@ export interface EngineConfig {
   batchWeightWarnMarginKg: number;
   logRetentionDays: number;
   logCleanupKeepLast: number;
+  /** Finished run records kept at most, whatever their age (the oldest go first). */
+  maxRunRecords: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -279,6 +296,9 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
   if (baseUrl && !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
     throw new ConfigError(`ODOO_BASE_URL: must be an http(s) URL such as https://odoo.plant.local (got "${baseUrl}")`);
   }
+  if (raw.SMS_MAX_RUN_RECORDS < raw.LOG_CLEANUP_KEEP_LAST) {
+    throw new ConfigError(`SMS_MAX_RUN_RECORDS=${raw.SMS_MAX_RUN_RECORDS}: must be at least LOG_CLEANUP_KEEP_LAST (${raw.LOG_CLEANUP_KEEP_LAST}), the runs always kept`);
+  }
   if (raw.DATABASE_URL && !/^postgres(ql)?:\/\//.test(raw.DATABASE_URL)) {
     throw new ConfigError('DATABASE_URL: must be a postgres:// or postgresql:// URL');
   }
@@ -303,6 +323,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
       username: raw.ODOO_USERNAME,
       password: raw.ODOO_PASSWORD,
       timeoutMs: Math.round(raw.ODOO_TIMEOUT_SEC * 1000),
+      maxReplyBytes: Math.round(raw.ODOO_MAX_REPLY_MB * 1024 * 1024),
       settleAfterMs: Math.round(raw.ODOO_SETTLE_AFTER_SEC * 1000),
       markDone: raw.ODOO_MARK_DONE,
       finishedWeightKey: raw.ODOO_FINISHED_WEIGHT_KEY,
@@ -311,6 +332,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
         maxMs: Math.round(raw.ODOO_RETRY_MAX_MINUTES * 60_000),
         maxRejections: raw.ODOO_MAX_REJECTIONS,
       },
+      concurrency: raw.ODOO_CONCURRENCY,
     },
     plc: {
       host: raw.PLC_IP ?? '127.0.0.1',
@@ -331,6 +353,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     batchWeightWarnMarginKg: raw.BATCH_WEIGHT_WARN_MARGIN_KG,
     logRetentionDays: raw.LOG_RETENTION_DAYS,
     logCleanupKeepLast: raw.LOG_CLEANUP_KEEP_LAST,
+    maxRunRecords: raw.SMS_MAX_RUN_RECORDS,
     logLevel: raw.LOG_LEVEL,
   };
 }

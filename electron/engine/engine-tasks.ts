@@ -40,6 +40,8 @@ export interface TaskWiring {
   /** This process, as outbox claims name it (engine.ts: the real one, or a simulated one). */
   pid: number;
   onFindings(findings: Finding[]): void;
+  /** After each sync's scan: MOs produced here that Odoo still lists. */
+  onOdooBacklog(count: number): void;
   /** Whether this station may send to Odoo right now (plant mode: it still holds the PLC lease). */
   mayDeliver(): Promise<boolean>;
   /** MOs whose finish the last PLC reading held back as implausible. */
@@ -84,6 +86,7 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
       batchLimit: config.syncBatchLimit,
       log: log.child({ task: 'mo-sync' }),
       heldFinishes: w.heldFinishes,
+      onOdooBacklog: w.onOdooBacklog,
       ...(checkpoints.moSync ? { checkpoint: checkpoints.moSync } : {}),
     }),
     'plc-read': createPlcReadTask({
@@ -102,9 +105,16 @@ export function createTaskBodies(w: TaskWiring): Record<TaskName, TaskBody> {
       finishedWeightKey: config.odoo.finishedWeightKey,
       releaseQueueBeforeOdoo: config.releaseQueueBeforeOdoo,
       markDone: config.odoo.markDone,
+      odooConcurrency: config.odoo.concurrency,
     }),
     health: createHealthTask(w.evaluateHealth),
     'equipment-failure': createEquipmentFailureTask({ store, plc, clock }),
-    'log-cleanup': createLogCleanupTask({ store, clock, retentionDays: config.logRetentionDays, keepLast: config.logCleanupKeepLast }),
+    'log-cleanup': createLogCleanupTask({
+      store,
+      clock,
+      retentionDays: config.logRetentionDays,
+      keepLast: config.logCleanupKeepLast,
+      maxRuns: config.maxRunRecords,
+    }),
   };
 }

@@ -29,6 +29,7 @@ import type { EngineLog } from './engine-log';
 import { EventBus } from './event-bus';
 import { isProcessAlive } from './process-alive';
 import { publicConfig } from './public-config';
+import { RunDigest } from './run-digest';
 import { Scheduler, type Job } from './scheduler';
 import { standaloneRole, type StationRole } from './station-role';
 import { buildSnapshot } from './snapshot';
@@ -73,10 +74,14 @@ export class Engine {
   private readonly recorder: RunRecorder;
   private readonly odooLink: ConnectionTracker;
   private readonly databaseLink: ConnectionTracker;
+  /** The last runs the snapshot shows, kept up to date rather than looked up for every snapshot. */
+  private readonly lastRuns: RunDigest;
   private snapshotQueued = false;
   private stopped = false;
   /** Implausible values of the last PLC reading: shown as warnings until a reading is clean. */
   private findings: Finding[] = [];
+  /** MOs produced here that Odoo still listed at the last sync (the odoo-backlog warning). */
+  private odooBacklog = 0;
 
   constructor(private readonly parts: EngineParts) {
     this.pid = parts.process?.pid ?? process.pid;
@@ -105,6 +110,7 @@ export class Engine {
       checkpoints: parts.checkpoints ?? {},
       pid: this.pid,
       onFindings: (findings) => (this.findings = findings),
+      onOdooBacklog: (count) => (this.odooBacklog = count),
       heldFinishes: () => new Set(this.findings.filter((f) => f.heldFinish).map((f) => f.moId)),
       // Re-checked right before each Odoo send: a station that lost the lease mid-run leaves the outbox to the new driver.
       mayDeliver: async () => this.role.drivesPlc(),
@@ -122,6 +128,7 @@ export class Engine {
       onError: (task, error) => parts.log.error(`scheduled ${task} failed to record its run`, { task, error: errorMessage(error) }),
     });
     this.scheduler.onChange(() => this.publishSnapshot());
+    this.lastRuns = new RunDigest(jobs.map((job) => job.task));
     this.backend = { handlers: this.handlers(), subscribe: (event, listener) => this.bus.subscribe(event, listener) };
   }
 
@@ -167,11 +174,8 @@ export class Engine {
     const { store, config, plc, clock } = this.parts;
     const queue = await this.readThrough((source) => source.listQueue());
     const jobs = this.scheduler.state();
-    const [lastRuns, lastSync, lastPlcRead, lastDispatch, [open, quarantined], heldWaves] = await Promise.all([
-      this.readThrough((source) => Promise.all(jobs.map((job) => source.lastRun(job.task)))),
-      this.readThrough((source) => source.lastRun('mo-sync')),
-      this.readThrough((source) => source.lastRun('plc-read', ['done', 'idle'])),
-      this.readThrough((source) => source.lastRun('mo-sync', ['fetched', 'recovered'])),
+    const [lastRuns, [open, quarantined], heldWaves] = await Promise.all([
+      this.readThrough((source) => this.lastRuns.read(source)),
       // The outbox is not mirrored: while the authority is away it is shown empty, not guessed.
       Promise.all([store.listOutbox(['pending', 'sending']), store.listOutbox(['quarantined'])]).catch((error: unknown) => {
         if (error instanceof AuthorityUnavailableError) return [[], []] as OutboxEntry[][];
@@ -191,8 +195,8 @@ export class Engine {
       now: clock.now(),
       queue,
       scheduler: { paused: this.scheduler.isPaused(), jobs },
-      lastRuns,
-      lastSync,
+      lastRuns: jobs.map((job) => lastRuns.byTask.get(job.task) ?? null),
+      lastSync: lastRuns.byTask.get('mo-sync') ?? null,
       connections: { odoo: this.odooLink.state(), plc: plc.health(), database: this.databaseLink.state() },
       outbox: { pending: open.length, quarantined },
       authority: this.role.status(),
@@ -201,13 +205,14 @@ export class Engine {
       now: clock.now(),
       queue,
       stuckAfterMs: config.batchStuckThresholdMs,
-      lastPlcRead,
+      lastPlcRead: lastRuns.plcRead,
       plcReadIntervalMs: config.tasks['plc-read'].intervalMs,
-      lastDispatch,
+      lastDispatch: lastRuns.dispatch,
       quarantined,
       implausible: this.findings,
       connections: snapshot.connections,
       heldWaves,
+      odooBacklog: this.odooBacklog,
     });
     return snapshot;
   }
@@ -240,6 +245,7 @@ export class Engine {
     const { log } = this.parts;
     const level = run.outcome === 'error' ? 'error' : 'info';
     log[level](`${run.task} ${run.outcome}: ${run.reason}`, { task: run.task, trigger: run.trigger, runId: run.id });
+    this.lastRuns.observe(run);
     this.bus.emit('run', run);
     this.publishSnapshot();
   }

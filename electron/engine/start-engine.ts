@@ -13,6 +13,7 @@ import { FinsClient } from '../plc/fins-client';
 import { systemClock } from './clock';
 import { loadConfig, type ConfigSource, type EngineConfig } from './config';
 import { Engine } from './engine';
+import type { EngineLog } from './engine-log';
 import { parseEngineFlags } from './engine-flags';
 import { EventBus } from './event-bus';
 import { createLogger } from './logger';
@@ -40,6 +41,8 @@ export interface StartedEngine {
   engine: Engine;
   backend: ConsoleBackend;
   config: EngineConfig;
+  /** The engine's log (DATA_DIR/logs), for the host's own messages. */
+  log: EngineLog;
   /** One line for the operator: station, authority, Odoo and PLC endpoints, demo or not. */
   describe(): string;
   stop(): Promise<void>;
@@ -84,6 +87,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     username: config.odoo.username,
     password: config.odoo.password,
     timeoutMs: config.odoo.timeoutMs,
+    maxReplyBytes: config.odoo.maxReplyBytes,
   });
   const plc = new FinsClient({
     host: config.plc.host,
@@ -123,6 +127,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     engine,
     backend: engine.backend,
     config,
+    log,
     describe: () =>
       [
         `station ${config.station}`,

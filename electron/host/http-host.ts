@@ -12,8 +12,9 @@ import { extname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { ConsoleBackend } from '../../shared/contract';
 import type { Clock } from '../engine/clock';
+import type { EngineLog } from '../engine/engine-log';
 import { contentSecurityPolicy } from '../electron-csp';
-import { attachBridge, type Admission } from './ws-bridge';
+import { attachBridge, type Admission, type BridgeLimits } from './ws-bridge';
 
 export interface HeadlessHostOptions {
   backend: ConsoleBackend;
@@ -27,6 +28,10 @@ export interface HeadlessHostOptions {
   rendererDir: string;
   /** Drives the bridge's heartbeat; default the system clock (tests pass a ManualClock). */
   clock?: Clock;
+  /** Where the bridge says why it dropped a client (too slow); default nowhere. */
+  log?: Pick<EngineLog, 'warn'>;
+  /** Per-connection bounds of the bridge; default BRIDGE_LIMITS. */
+  bridgeLimits?: BridgeLimits;
 }
 
 export interface HeadlessHost {
@@ -96,6 +101,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const bridge = attachBridge(server, {
     backend: options.backend,
     clock: options.clock,
+    log: options.log,
+    limits: options.bridgeLimits,
     admit: (request) => {
       const admission = gate(request);
       return admission.ok ? sameOriginUpgrade(request) : admission;

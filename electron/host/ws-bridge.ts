@@ -4,6 +4,12 @@
  * only; every engine event is pushed to every client. A malformed frame gets
  * an error reply and the connection stays up — a supervisor's screen must not
  * drop because of one bad message.
+ *
+ * Memory per connection is bounded: a client that sends calls faster than
+ * they are answered is read no further until its answers go out, and one that
+ * does not read what it is sent (a frozen tab, a flood) is dropped once too
+ * much waits for it, with the reason in the log — otherwise a single client
+ * could drive the host out of memory.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +18,7 @@ import { z } from 'zod';
 import { BRIDGE_PATH, type BridgeReply, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import { EVENT_NAMES, type BridgeError, type ConsoleBackend } from '../../shared/contract';
 import { systemClock, type Clock } from '../engine/clock';
+import type { EngineLog } from '../engine/engine-log';
 import { dispatchRequest } from './request-dispatch';
 
 export type Admission = { ok: true } | { ok: false; status: 401 | 403; reason: string };
@@ -22,7 +29,24 @@ export interface BridgeOptions {
   admit(request: IncomingMessage): Admission;
   /** Drives the heartbeat; default the system clock. */
   clock?: Clock;
+  /** Where a dropped client's reason goes (the engine's log); default nowhere. */
+  log?: Pick<EngineLog, 'warn'>;
+  /** Default BRIDGE_LIMITS; the bench lifts them to show the naive way. */
+  limits?: BridgeLimits;
 }
+
+export interface BridgeLimits {
+  /** Calls of one connection dispatched and not yet answered; beyond it the bridge stops reading that connection. */
+  callsInFlight: number;
+  /** Bytes sent to one connection that it has not read yet; beyond it the connection is closed. */
+  unsentBytes: number;
+}
+
+/*
+ * A console has a handful of calls open at a time, and its biggest message (a
+ * snapshot, a page of runs) is tens of kB: these leave it ample room.
+ */
+export const BRIDGE_LIMITS: BridgeLimits = { callsInFlight: 32, unsentBytes: 8 * 1024 * 1024 };
 
 export interface Bridge {
   clientCount(): number;
@@ -62,9 +86,10 @@ export function attachBridge(server: Server, options: BridgeOptions): Bridge {
       refuseUpgrade(stream, admission.status, admission.reason);
       return;
     }
+    const peer = `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? '?'}`;
     sockets.handleUpgrade(request, stream, head, (socket) => {
       heartbeat.watch(socket);
-      serveClient(socket, options.backend);
+      serveClient(socket, options.backend, { peer, limits: options.limits ?? BRIDGE_LIMITS, log: options.log });
     });
   };
   server.on('upgrade', onUpgrade);
@@ -99,9 +124,23 @@ function startHeartbeat(sockets: WebSocketServer, clock: Clock): { watch(socket:
   };
 }
 
-function serveClient(socket: WebSocket, backend: ConsoleBackend): void {
+interface Client {
+  peer: string;
+  limits: BridgeLimits;
+  log: Pick<EngineLog, 'warn'> | undefined;
+}
+
+function serveClient(socket: WebSocket, backend: ConsoleBackend, client: Client): void {
+  const deliver = (message: BridgeServerMessage): void => {
+    send(socket, message);
+    if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount <= client.limits.unsentBytes) return;
+    const mb = (socket.bufferedAmount / (1024 * 1024)).toFixed(1);
+    client.log?.warn(`console client at ${client.peer} too slow: closed after ${mb} MB unsent`, { peer: client.peer, unsentBytes: socket.bufferedAmount });
+    // terminate, not close: a closing handshake would queue behind the very bytes that are not moving.
+    socket.terminate();
+  };
   const unsubscribes = EVENT_NAMES.map((event) =>
-    backend.subscribe(event, (payload) => send(socket, { event, payload })),
+    backend.subscribe(event, (payload) => deliver({ event, payload })),
   );
   // 'close' follows every 'error' in ws; unsubscribing there is enough to
   // leave no listener behind in the engine for a client that went away.
@@ -109,31 +148,40 @@ function serveClient(socket: WebSocket, backend: ConsoleBackend): void {
     for (const unsubscribe of unsubscribes) unsubscribe();
   });
   socket.on('error', () => socket.terminate());
+  let inFlight = 0;
   socket.on('message', (data, isBinary) => {
-    void answer(socket, backend, data, isBinary);
+    // Pausing stops reading the socket, but frames already read still arrive: those are refused, not queued.
+    if (inFlight >= client.limits.callsInFlight) {
+      deliver(errorReply(frameId(data), 'failed', `more than ${client.limits.callsInFlight} calls unanswered on this connection: wait for their answers`));
+      return;
+    }
+    if (++inFlight === client.limits.callsInFlight) socket.pause();
+    void answer(backend, data, isBinary, deliver).finally(() => {
+      if (inFlight-- === client.limits.callsInFlight) socket.resume();
+    });
   });
 }
 
-async function answer(socket: WebSocket, backend: ConsoleBackend, data: RawData, isBinary: boolean): Promise<void> {
+async function answer(backend: ConsoleBackend, data: RawData, isBinary: boolean, send: (message: BridgeServerMessage) => void): Promise<void> {
   if (isBinary) {
-    send(socket, errorReply(null, 'bad-request', 'binary frames are not supported; send a JSON text frame {"id", "method", "input"}'));
+    send(errorReply(null, 'bad-request', 'binary frames are not supported; send a JSON text frame {"id", "method", "input"}'));
     return;
   }
   let frame: unknown;
   try {
     frame = JSON.parse(rawText(data));
   } catch {
-    send(socket, errorReply(null, 'bad-request', 'malformed frame: not valid JSON'));
+    send(errorReply(null, 'bad-request', 'malformed frame: not valid JSON'));
     return;
   }
   const call = callFrame.safeParse(frame);
   if (!call.success) {
     const fields = call.error.issues.map((issue) => issue.path.join('.') || 'frame').join(', ');
-    send(socket, errorReply(readableId(frame), 'bad-request', `malformed frame: expected {"id": number, "method": string, "input"?}; check ${fields}`));
+    send(errorReply(readableId(frame), 'bad-request', `malformed frame: expected {"id": number, "method": string, "input"?}; check ${fields}`));
     return;
   }
   const outcome = await dispatchRequest(backend.handlers, call.data.method, call.data.input);
-  send(socket, { id: call.data.id, ...outcome });
+  send({ id: call.data.id, ...outcome });
 }
 
 /*
@@ -163,6 +211,14 @@ function readableId(frame: unknown): number | null {
   if (typeof frame !== 'object' || frame === null || !('id' in frame)) return null;
   const id = frame.id;
   return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+function frameId(data: RawData): number | null {
+  try {
+    return readableId(JSON.parse(rawText(data)));
+  } catch {
+    return null;
+  }
 }
 
 function rawText(data: RawData): string {

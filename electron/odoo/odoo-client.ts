@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { systemClock, type Clock } from '../engine/clock';
 import type { ConsumptionPayload } from './consumption-payload';
+import { readBoundedText } from './bounded-reply';
 import { formatOdooDateTime } from './odoo-datetime';
 import { OdooError, isOdooError, type OdooErrorKind } from './odoo-error';
 import {
@@ -37,6 +38,8 @@ export interface OdooClientOptions {
   fetch?: typeof fetch;
   /** Drives the request timeout and ping latency; tests inject a ManualClock. */
   clock?: Clock;
+  /** A reply larger than this fails the call unread (ODOO_MAX_REPLY_MB). */
+  maxReplyBytes?: number;
 }
 
 export interface ConsumptionOutcome {
@@ -78,6 +81,8 @@ interface HttpReply {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** A page of 100 MOs is about 0.7 MB; nothing the app asks for comes near this. */
+export const DEFAULT_MAX_REPLY_BYTES = 16 * 1024 * 1024;
 
 export class OdooClient {
   /** Base URL without credentials; safe to show in messages and logs. */
@@ -87,6 +92,7 @@ export class OdooClient {
   private readonly username: string;
   private readonly password: string;
   private readonly timeoutMs: number;
+  private readonly maxReplyBytes: number;
   private readonly fetchFn: typeof fetch;
   private readonly clock: Clock;
   private sessionCookie: string | null = null;
@@ -105,6 +111,8 @@ export class OdooClient {
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError(`Odoo timeout must be > 0 ms (got ${timeoutMs})`);
+    const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+    if (!Number.isFinite(maxReplyBytes) || maxReplyBytes <= 0) throw new RangeError(`Odoo reply limit must be > 0 bytes (got ${maxReplyBytes})`);
     url.username = '';
     url.password = '';
     this.baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -113,6 +121,7 @@ export class OdooClient {
     this.username = options.username;
     this.password = options.password;
     this.timeoutMs = timeoutMs;
+    this.maxReplyBytes = maxReplyBytes;
     this.fetchFn = options.fetch ?? fetch;
     this.clock = options.clock ?? systemClock;
   }
@@ -263,7 +272,16 @@ export class OdooClient {
     });
     try {
       const response = await this.fetchFn(`${this.baseUrl}${route.path}`, { method: route.method, headers, body, signal: controller.signal });
-      const text = await response.text();
+      const text = await readBoundedText(response, this.maxReplyBytes);
+      if (text === null) {
+        controller.abort();
+        // Odoo answered, so a call that changes something may have been carried out: 'garbage' leaves it to be settled, never resent.
+        throw this.failure(
+          'garbage',
+          endpoint,
+          `the reply is larger than ${formatMegabytes(this.maxReplyBytes)}, so it was dropped unread (ODOO_MAX_REPLY_MB; a page of 100 MOs is under 1 MB)`,
+        );
+      }
       return {
         status: response.status,
         statusText: response.statusText,
@@ -272,6 +290,7 @@ export class OdooClient {
         redirectedToLogin: response.redirected && isLoginPage(response.url),
       };
     } catch (error) {
+      if (isOdooError(error)) throw error;
       if (timedOut) throw this.failure('timeout', endpoint, `no reply within ${formatDuration(this.timeoutMs)}`);
       const network = describeNetworkFailure(error);
       throw this.failure(network.kind, endpoint, network.detail);
@@ -351,6 +370,10 @@ function readSetCookies(headers: Headers): string[] {
   if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
   const single = headers.get('set-cookie');
   return single ? [single] : [];
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
 }
 
 function formatDuration(ms: number): string {

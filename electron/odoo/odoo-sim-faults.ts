@@ -33,6 +33,8 @@ export class OdooSimFaults {
   wrongShape = false;
   /** SCADA routes answer `{status: "error", message: scadaError}`; null = off. */
   scadaError: string | null = null;
+  /** Every JSON reply is followed by this many spaces (still valid JSON): an answer far larger than asked for. */
+  padReplyBytes = 0;
   private isDown = false;
   private readonly oneShots = new Map<OdooEndpoint, { remaining: number; fault: OneShotFault }>();
 
@@ -83,6 +85,7 @@ export class OdooSimFaults {
     this.garbage = false;
     this.wrongShape = false;
     this.scadaError = null;
+    this.padReplyBytes = 0;
     this.oneShots.clear();
     await this.setDown(false);
   }

@@ -97,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
 
   const request = parseRequest(raw);
   const wrap = wrapsReply(endpoint, request);
-  const answer = (reply: SimReply, status = 200) => sendReply(res, status, reply, wrap, request.id);
+  const answer = (reply: SimReply, status = 200) => sendReply(res, status, reply, wrap, request.id, faults.padReplyBytes);
   if (request.invalid) return answer(INVALID_JSON);
   if (oneShot === 'session-expired') return answer(SESSION_EXPIRED);
   if (oneShot === 'rpc-error') return answer(SERVER_ERROR);
@@ -116,15 +116,31 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: OdooSimS
   answer(reply);
 }
 
-function sendReply(res: ServerResponse, status: number, reply: SimReply, wrap: boolean, id: unknown): void {
+function sendReply(res: ServerResponse, status: number, reply: SimReply, wrap: boolean, id: unknown, padBytes: number): void {
   const headers: Record<string, string> = {};
   if ('sessionId' in reply && reply.sessionId) headers['Set-Cookie'] = `session_id=${reply.sessionId}; Max-Age=604800; HttpOnly; Path=/`;
-  sendJson(res, status, replyPayload(reply, wrap, id), headers);
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  if (padBytes <= 0) return void res.end(JSON.stringify(replyPayload(reply, wrap, id)));
+  res.write(JSON.stringify(replyPayload(reply, wrap, id)));
+  void streamPadding(res, padBytes);
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  res.end(JSON.stringify(payload));
+/** Writes the padding as the client reads it, and stops when the client hangs up: the simulator never holds it whole. */
+async function streamPadding(res: ServerResponse, bytes: number): Promise<void> {
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  for (let left = bytes; left > 0 && !res.destroyed; left -= chunk.length) {
+    if (res.write(left < chunk.length ? chunk.subarray(0, left) : chunk)) continue;
+    await new Promise<void>((resolve) => {
+      const go = () => {
+        res.off('drain', go);
+        res.off('close', go);
+        resolve();
+      };
+      res.on('drain', go);
+      res.on('close', go);
+    });
+  }
+  if (!res.destroyed) res.end();
 }
 
 function sendHtml(res: ServerResponse, status: number): void {

@@ -16,6 +16,7 @@ import type {
   OutboxState,
   Page,
   QueueBatch,
+  RunPage,
   RunRecord,
   TaskName,
   Trigger,
@@ -73,11 +74,27 @@ export interface RunFinish {
   finishedAt: string;
 }
 
+/** A page of finished runs, newest first; at most one of `before`, `after` and `at`. */
 export interface RunFilter {
-  page: number;
   pageSize: number;
   task?: TaskName;
   outcome?: Outcome;
+  /** Runs older than this run id (the Older button); with no cursor, the newest runs. */
+  before?: number;
+  /** Runs newer than this run id (the Newer button): the oldest `pageSize` of them, still shown newest first. */
+  after?: number;
+  /** Jump to date (ISO): the newest runs among those that started at or before this moment. */
+  at?: string;
+}
+
+/**
+ * Where the run log stands: its newest run id and the runs still going. Two marks differ
+ * whenever a run started or finished in between, whoever wrote it (another process, another
+ * station), so a reader learns cheaply whether anything changed (run-digest.ts).
+ */
+export interface RunLogMark {
+  newestId: number;
+  openIds: number[];
 }
 
 export interface HistoryFilter {
@@ -164,8 +181,11 @@ export interface AuthorityStore {
   finishRun(id: number, finish: RunFinish): Promise<RunRecord>;
   /** Runs of this station left without an outcome by a process that is gone; recorded as errors. */
   closeInterruptedRuns(station: string, isAlive: (pid: number) => boolean, reason: string, at: string): Promise<RunRecord[]>;
-  listRuns(filter: RunFilter): Promise<Page<RunRecord>>;
+  listRuns(filter: RunFilter): Promise<RunPage>;
   lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null>;
+  runLogMark(): Promise<RunLogMark>;
+  /** The runs among `ids` that have finished, oldest first. */
+  finishedRuns(ids: readonly number[]): Promise<RunRecord[]>;
 
   listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>>;
 
@@ -201,8 +221,12 @@ export interface AuthorityStore {
   /** Saves a failure event unless the same (code, date, description) is already stored. */
   saveEquipmentFailure(event: EquipmentFailureEvent): Promise<{ inserted: boolean }>;
 
-  /** Deletes runs and system_log rows older than `olderThan`, always keeping the newest `keepLast` of each. */
-  pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }>;
+  /**
+   * Deletes runs and system_log rows older than `olderThan`, always keeping the newest `keepLast` of each;
+   * and, whatever their age, the finished runs beyond the newest `maxRuns` (≥ 1): a busy plant's timers
+   * must not grow the history past what its queries can page quickly.
+   */
+  pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }>;
 
   close(): Promise<void>;
 }

@@ -1,14 +1,17 @@
 import { OUTCOMES, TASK_NAMES } from '../../shared/domain';
 import { useConsoleState } from '../console-context';
+import type { RunsQuery } from '../state/live-runs';
 import { localTime } from '../format/display';
 import { FilterSelect } from './filter-select';
-import { Pager } from './pager';
+import { RunsPager } from './runs-pager';
 
 /** Every fetch, skip and error with its reason; new runs arrive by push. */
 export function RunsHistory() {
   const runs = useConsoleState((state) => state.runs);
   const showRuns = useConsoleState((state) => state.showRuns);
   const { query } = runs;
+  // The filter without its cursor: a new filter or a jump starts from its own newest runs.
+  const filter = { pageSize: query.pageSize, task: query.task, outcome: query.outcome };
 
   return (
     <section aria-label="Fetch and skip history" data-testid="runs" aria-busy={runs.loading}>
@@ -18,14 +21,14 @@ export function RunsHistory() {
           testId="runs-filter-task"
           options={TASK_NAMES}
           value={query.task}
-          onChange={(task) => void showRuns({ ...query, page: 1, task })}
+          onChange={(task) => void showRuns({ ...filter, task })}
         />
         <FilterSelect
           label="Outcome"
           testId="runs-filter-outcome"
           options={OUTCOMES}
           value={query.outcome}
-          onChange={(outcome) => void showRuns({ ...query, page: 1, outcome })}
+          onChange={(outcome) => void showRuns({ ...filter, outcome })}
         />
       </div>
       {runs.error && (
@@ -61,8 +64,19 @@ export function RunsHistory() {
       </table>
       {runs.shown && runs.shown.items.length === 0 && <p className="empty">No runs match.</p>}
       {runs.shown && (
-        <Pager page={query.page} pageSize={query.pageSize} total={runs.shown.total} onPage={(page) => void showRuns({ ...query, page })} />
+        <RunsPager
+          shown={runs.shown}
+          at={query.at}
+          onNewer={() => void showRuns({ ...filter, after: runs.shown?.items[0]?.id ?? 0 })}
+          onOlder={() => void showRuns(olderThan(filter, runs.shown?.items.at(-1)?.id))}
+          onJump={(at) => void showRuns(at === undefined ? filter : { ...filter, at })}
+        />
       )}
     </section>
   );
+}
+
+/** The page older than the last run shown; with none shown (all of them newer), the newest page. */
+function olderThan(filter: RunsQuery, lastId: number | undefined): RunsQuery {
+  return lastId === undefined ? filter : { ...filter, before: lastId };
 }

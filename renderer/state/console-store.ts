@@ -4,7 +4,7 @@
  * after that the pushes keep it current.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LogEntry, Page, RunRecord, Snapshot, TaskName } from '../../shared/domain';
+import type { LogEntry, RunPage, Snapshot, TaskName } from '../../shared/domain';
 import type { ConnectionStatus, EngineLink } from '../api/engine-link';
 import { describeSyncFailure, describeSyncOutcome, type OutcomeMessage } from './sync-outcome';
 import { withLiveRun, type RunsQuery } from './live-runs';
@@ -26,7 +26,7 @@ export interface ConsoleState {
   scheduler: { changing: boolean; error: string | null };
   /** Tasks run by hand from this screen: which are in flight, and what the last one said. */
   manualRuns: { running: TaskName[]; last: { task: TaskName; text: string; failed: boolean } | null };
-  runs: { query: RunsQuery; shown: Page<RunRecord> | null; loading: boolean; error: string | null };
+  runs: { query: RunsQuery; shown: RunPage | null; loading: boolean; error: string | null };
   /** Newest first. */
   logs: LogEntry[];
 
@@ -47,7 +47,7 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
     scheduler: { changing: false, error: null },
     manualRuns: { running: [], last: null },
     // Opens on the fetch/skip history (Task 1): what an operator comes to read; the other tasks are one filter away.
-    runs: { query: { page: 1, pageSize: RUNS_PAGE_SIZE, task: 'mo-sync' }, shown: null, loading: false, error: null },
+    runs: { query: { pageSize: RUNS_PAGE_SIZE, task: 'mo-sync' }, shown: null, loading: false, error: null },
     logs: [],
 
     async syncNow() {

@@ -1,25 +1,32 @@
 /**
  * Folds a pushed run into the page of runs on screen, so the history grows
- * live without polling. Only the first page shows new runs; deeper pages just
- * learn that the total grew (their rows shift only when the operator pages).
+ * live without polling. A page that shows the newest runs takes it on top; a
+ * deeper page keeps its rows (its Newer button already says there is more).
  */
-import type { Outcome, Page, RunRecord, TaskName } from '../../shared/domain';
+import type { Outcome, RunPage, RunRecord, TaskName } from '../../shared/domain';
 
+/** The runs list's request: a filter and at most one cursor (see the contract's listRuns). */
 export interface RunsQuery {
-  page: number;
   pageSize: number;
   task?: TaskName;
   outcome?: Outcome;
+  before?: number;
+  after?: number;
+  at?: string;
 }
 
 export function matchesRunsQuery(run: RunRecord, query: RunsQuery): boolean {
   return (query.task === undefined || run.task === query.task) && (query.outcome === undefined || run.outcome === query.outcome);
 }
 
-export function withLiveRun(shown: Page<RunRecord>, query: RunsQuery, run: RunRecord): Page<RunRecord> {
+export function withLiveRun(shown: RunPage, query: RunsQuery, run: RunRecord): RunPage {
   if (!matchesRunsQuery(run, query)) return shown;
-  const known = shown.items.some((item) => item.id === run.id);
-  if (query.page !== 1) return known ? shown : { ...shown, total: shown.total + 1 };
-  const items = [run, ...shown.items.filter((item) => item.id !== run.id)].slice(0, shown.pageSize);
-  return { ...shown, items, total: known ? shown.total : shown.total + 1 };
+  // The reply to Sync now and its push carry the same run: shown once, as last told.
+  if (shown.items.some((item) => item.id === run.id)) return { ...shown, items: shown.items.map((item) => (item.id === run.id ? run : item)) };
+  const newest = shown.items[0];
+  if (shown.hasNewer && (!newest || run.id > newest.id)) return shown;
+  // By id, as the store orders them: a long run that started earlier finishes after shorter ones.
+  const items = [...shown.items, run].sort((a, b) => b.id - a.id);
+  const kept = items.slice(0, shown.pageSize);
+  return { ...shown, items: kept, hasOlder: shown.hasOlder || kept.length < items.length };
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { RunRecord } from '../../shared/domain';
 import { errorMessage } from '../../electron/engine/task-runner';
 import { SqliteStore } from '../../electron/store/sqlite/sqlite-store';
-import { seedMos } from '../../electron/odoo/odoo-seed-mos';
+import { seedMos, type OdooMoRecord } from '../../electron/odoo/odoo-seed-mos';
 import { Chooser } from './chooser';
 import { FaultPlan } from './faults';
 import { checkAfterRun, checkAfterRunAsync, checkContinuously, checkAtEnd, quiescent, type Violation } from './invariants';
@@ -63,6 +63,8 @@ export class World {
   /** An MO the PLC cannot take (5e7 kg): must be skipped with its name, never block the others. */
   readonly poison: string | null = null;
   poisonNamed = false;
+  /** MOs a planner creates in Odoo during the faulty phase. */
+  private readonly createdLater: OdooMoRecord[];
   console: SimProcess | null = null;
   private readonly processes = new Map<number, SimProcess>();
   private nextPid = 1000;
@@ -82,7 +84,11 @@ export class World {
     };
     // Some plants carry a long tail of MOs produced here that Odoo still lists ahead of the new ones (P8).
     const backlog = this.choose.chance(0.2) ? this.choose.int(150, 320) : 0;
-    const mos = seedMos(backlog + this.moCount);
+    // Some MOs are created in Odoo while the plant runs (appended to Odoo's list, as new MOs are).
+    const created = this.choose.int(0, 6);
+    const all = seedMos(backlog + this.moCount + created);
+    this.createdLater = all.slice(backlog + this.moCount);
+    const mos = all.slice(0, backlog + this.moCount);
     if (this.choose.chance(0.25)) {
       const poison = this.choose.pick(mos.slice(backlog));
       poison.quantity = 5e7;
@@ -155,6 +161,7 @@ export class World {
       this.scheduleCli();
       this.scheduleSlotFailures();
       this.schedulePlanner();
+      this.scheduleNewMos();
       await this.clock.runUntil(faultyUntil, () => this.step());
       this.heal();
       while (this.violations.length === 0 && this.clock.now() < healingDeadline) {
@@ -270,6 +277,18 @@ export class World {
       this.clock.setTimer(this.choose.int(2 * MINUTE, 20 * MINUTE), close);
     };
     this.clock.setTimer(this.choose.int(MINUTE, 20 * MINUTE), close);
+  }
+
+  /** New MOs appear in Odoo while the plant runs, at the end of its list. */
+  private scheduleNewMos(): void {
+    const create = () => {
+      const mo = this.createdLater.shift();
+      if (!mo || this.healing) return;
+      this.odoo.state.addMos([mo]);
+      this.trace.add('planner', `creates ${mo.mo_id} in Odoo`);
+      this.clock.setTimer(this.choose.int(MINUTE, 10 * MINUTE), create);
+    };
+    this.clock.setTimer(this.choose.int(MINUTE, 10 * MINUTE), create);
   }
 
   private scheduleSlotFailures(): void {

@@ -15,6 +15,11 @@ export interface StoreFixture {
   /** Writes a row of the plant's system_log directly (the app only prunes them). */
   addLogRow(timestamp: string, message: string): Promise<void>;
   logMessages(): Promise<string[]>;
+  /**
+   * Runs `work` and plans every query it made on sync_runs (EXPLAIN): how many were checked, and
+   * those whose plan reads the whole table (as SQL, with the plan), which a million runs make slow.
+   */
+  runLogScans(work: () => Promise<void>): Promise<{ checked: number; scans: string[] }>;
   dispose(): Promise<void>;
 }
 
@@ -62,7 +67,7 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
       return store.listQueue();
     }
 
-    async function finishedRun(task: 'mo-sync' | 'plc-read', outcome: 'fetched' | 'skipped' | 'done' | 'busy', second: number) {
+    async function finishedRun(task: 'mo-sync' | 'plc-read', outcome: 'fetched' | 'skipped' | 'done' | 'idle' | 'busy', second: number) {
       const id = await store.startRun({ task, trigger: 'schedule', station: 'station-a', pid: 4242, startedAt: at(second) });
       return store.finishRun(id, { outcome, reason: `${outcome} at ${second}`, finishedAt: at(second + 1) });
     }
@@ -278,7 +283,7 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
     describe('runs', () => {
       it('a run is listed only once finished, with its outcome, reason, MOs, count and duration', async () => {
         const id = await store.startRun({ task: 'mo-sync', trigger: 'manual', station: 'station-a', pid: 4242, startedAt: at(0) });
-        expect((await store.listRuns({ page: 1, pageSize: 10 })).total).toBe(0);
+        expect((await store.listRuns({ pageSize: 10 })).items).toEqual([]);
         expect(await store.lastRun('mo-sync')).toBeNull();
 
         const run = await store.finishRun(id, {
@@ -302,7 +307,7 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
           reason: 'fetched 2 MOs',
           durationMs: 1_250,
         });
-        expect(await store.listRuns({ page: 1, pageSize: 10 })).toEqual({ items: [run], total: 1, page: 1, pageSize: 10 });
+        expect(await store.listRuns({ pageSize: 10 })).toEqual({ items: [run], pageSize: 10, hasOlder: false, hasNewer: false });
         expect(await store.lastRun('mo-sync')).toEqual(run);
       });
 
@@ -321,17 +326,21 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         ];
         const ids = (page: { items: { id: number }[] }) => page.items.map((r) => r.id);
 
-        const first = await store.listRuns({ page: 1, pageSize: 2 });
-        expect(first.total).toBe(5);
+        const first = await store.listRuns({ pageSize: 2 });
+        expect(first).toMatchObject({ hasOlder: true, hasNewer: false });
         expect(ids(first)).toEqual([runs[4]!.id, runs[3]!.id]);
-        expect(ids(await store.listRuns({ page: 3, pageSize: 2 }))).toEqual([runs[0]!.id]);
-        expect(ids(await store.listRuns({ page: 4, pageSize: 2 }))).toEqual([]);
+        const second = await store.listRuns({ pageSize: 2, before: runs[3]!.id });
+        expect(ids(second)).toEqual([runs[2]!.id, runs[1]!.id]);
+        const last = await store.listRuns({ pageSize: 2, before: runs[1]!.id });
+        expect(ids(last)).toEqual([runs[0]!.id]);
+        expect(last).toMatchObject({ hasOlder: false, hasNewer: true });
+        expect(await store.listRuns({ pageSize: 2, before: runs[0]!.id })).toEqual({ items: [], pageSize: 2, hasOlder: false, hasNewer: true });
 
-        const syncs = await store.listRuns({ page: 1, pageSize: 10, task: 'mo-sync' });
-        expect(syncs.total).toBe(4);
-        const skipped = await store.listRuns({ page: 1, pageSize: 10, task: 'mo-sync', outcome: 'skipped' });
+        const syncs = await store.listRuns({ pageSize: 10, task: 'mo-sync' });
+        expect(ids(syncs)).toEqual([runs[4]!.id, runs[3]!.id, runs[2]!.id, runs[0]!.id]);
+        const skipped = await store.listRuns({ pageSize: 10, task: 'mo-sync', outcome: 'skipped' });
         expect(ids(skipped)).toEqual([runs[4]!.id, runs[2]!.id]);
-        expect((await store.listRuns({ page: 1, pageSize: 10, outcome: 'done' })).total).toBe(1);
+        expect(ids(await store.listRuns({ pageSize: 10, outcome: 'done' }))).toEqual([runs[1]!.id]);
       });
 
       it('lastRun: the newest finished run of a task, optionally among some outcomes', async () => {
@@ -357,7 +366,7 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         expect(closed).toEqual([
           expect.objectContaining({ id: dead, outcome: 'error', reason: 'interrupted: the app stopped mid-run', finishedAt: at(60), durationMs: 60_000 }),
         ]);
-        const listed = (await store.listRuns({ page: 1, pageSize: 10 })).items.map((r) => r.id);
+        const listed = (await store.listRuns({ pageSize: 10 })).items.map((r) => r.id);
         expect(listed).toEqual([dead]);
         expect(listed).not.toContain(alive);
         expect(listed).not.toContain(otherStation);
@@ -368,14 +377,108 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         const open = await store.startRun({ task: 'mo-sync', trigger: 'schedule', station: 'station-a', pid: 1, startedAt: at(0) });
         for (let i = 0; i < 4; i++) await fx.addLogRow(at(i * 100), `log ${i}`);
 
-        const pruned = await store.pruneHistory(at(250), 2);
+        const pruned = await store.pruneHistory(at(250), 2, 1_000);
 
         expect(pruned).toEqual({ runs: 3, logs: 2 });
-        expect((await store.listRuns({ page: 1, pageSize: 10 })).items.map((r) => r.startedAt)).toEqual([at(400), at(300)]);
+        expect((await store.listRuns({ pageSize: 10 })).items.map((r) => r.startedAt)).toEqual([at(400), at(300)]);
         expect((await store.closeInterruptedRuns('station-a', () => false, 'gone', at(500))).map((r) => r.id)).toEqual([open]);
         expect((await fx.logMessages()).sort()).toEqual(['log 2', 'log 3']);
 
-        expect(await store.pruneHistory(at(10_000), 1)).toEqual({ runs: 2, logs: 1 });
+        expect(await store.pruneHistory(at(10_000), 1, 1_000)).toEqual({ runs: 2, logs: 1 });
+      });
+
+      it('pruneHistory caps the finished runs by count whatever their age: the oldest beyond the cap go, an unfinished one stays', async () => {
+        for (let i = 0; i < 6; i++) await finishedRun('plc-read', 'done', 1_000 + i * 100);
+        const open = await store.startRun({ task: 'mo-sync', trigger: 'schedule', station: 'station-a', pid: 1, startedAt: at(0) });
+        await fx.addLogRow(at(1_000), 'recent log');
+
+        // Nothing is older than the retention: only the cap removes anything.
+        expect(await store.pruneHistory(at(0), 1, 4)).toEqual({ runs: 2, logs: 0 });
+
+        expect((await store.listRuns({ pageSize: 10 })).items.map((r) => r.startedAt)).toEqual([at(1_500), at(1_400), at(1_300), at(1_200)]);
+        expect((await store.closeInterruptedRuns('station-a', () => false, 'gone', at(2_000))).map((r) => r.id)).toEqual([open]);
+        expect(await store.pruneHistory(at(0), 1, 4)).toEqual({ runs: 1, logs: 0 });
+      });
+    });
+
+    describe('run history at any length', () => {
+      const ids = (page: { items: { id: number }[] }) => page.items.map((r) => r.id);
+
+      it('pages Older, then Newer, by run: no run missed or shown twice while new runs keep arriving', async () => {
+        for (let i = 0; i < 7; i++) await finishedRun(i % 2 ? 'mo-sync' : 'plc-read', i % 2 ? 'skipped' : 'done', i * 10);
+        const allAtStart = ids(await store.listRuns({ pageSize: 100 }));
+
+        const down: number[][] = [];
+        let page = await store.listRuns({ pageSize: 3 });
+        for (;;) {
+          down.push(ids(page));
+          await finishedRun('mo-sync', 'busy', 1_000 + down.length); // arrives while the operator reads
+          if (!page.hasOlder) break;
+          page = await store.listRuns({ pageSize: 3, before: page.items.at(-1)!.id });
+        }
+        expect(down.flat()).toEqual(allAtStart);
+        expect(page.hasNewer).toBe(true);
+
+        const up: number[][] = [];
+        while (page.hasNewer) {
+          page = await store.listRuns({ pageSize: 3, after: page.items[0]!.id });
+          up.unshift(ids(page));
+          if (up.length === 1) await finishedRun('plc-read', 'idle', 2_000);
+        }
+        expect([...up.flat(), ...down.at(-1)!]).toEqual(ids(await store.listRuns({ pageSize: 100 })));
+      });
+
+      it('jumps to a date: the newest runs that started at or before it, and pages on from there', async () => {
+        const runs = [];
+        for (let i = 0; i < 5; i++) runs.push(await finishedRun('mo-sync', i === 3 ? 'fetched' : 'skipped', i * 100));
+
+        const landed = await store.listRuns({ pageSize: 2, at: at(250) });
+        expect(ids(landed)).toEqual([runs[2]!.id, runs[1]!.id]);
+        expect(landed).toMatchObject({ hasOlder: true, hasNewer: true });
+        // At the very moment a run started, that run is included; any ISO offset names the same moment.
+        expect(ids(await store.listRuns({ pageSize: 2, at: '2026-11-28T09:03:20+01:00' }))).toEqual([runs[2]!.id, runs[1]!.id]);
+        expect(ids(await store.listRuns({ pageSize: 2, at: at(10_000), outcome: 'fetched' }))).toEqual([runs[3]!.id]);
+        expect(ids(await store.listRuns({ pageSize: 2, at: at(250), outcome: 'fetched' }))).toEqual([]);
+        expect(await store.listRuns({ pageSize: 2, at: at(-1) })).toEqual({ items: [], pageSize: 2, hasOlder: false, hasNewer: true });
+      });
+
+      it('the run log mark moves whenever a run starts or finishes, whoever records it', async () => {
+        expect(await store.runLogMark()).toEqual({ newestId: 0, openIds: [] });
+        const peer = await fx.openPeer();
+        try {
+          const id = await peer.startRun({ task: 'plc-read', trigger: 'cli', station: 'station-b', pid: 7, startedAt: at(0) });
+          expect(await store.runLogMark()).toEqual({ newestId: id, openIds: [id] });
+          expect(await store.finishedRuns([id])).toEqual([]);
+
+          const run = await peer.finishRun(id, { outcome: 'done', reason: 'read 3 slots', finishedAt: at(1) });
+          expect(await store.runLogMark()).toEqual({ newestId: id, openIds: [] });
+          expect(await store.finishedRuns([id, id + 100])).toEqual([run]);
+          expect(await store.finishedRuns([])).toEqual([]);
+        } finally {
+          await peer.close();
+        }
+      });
+
+      it('reads the run log through its indexes only: no query reads the whole table', async () => {
+        const { checked, scans } = await fx.runLogScans(async () => {
+          await finishedRun('mo-sync', 'fetched', 0);
+          await finishedRun('plc-read', 'done', 10);
+          const open = await store.startRun({ task: 'complete', trigger: 'schedule', station: 'station-a', pid: 99, startedAt: at(20) });
+          for (const filter of [{}, { task: 'mo-sync' as const }, { outcome: 'done' as const }, { task: 'mo-sync' as const, outcome: 'fetched' as const }]) {
+            await store.listRuns({ pageSize: 1, ...filter });
+            await store.listRuns({ pageSize: 1, before: 2, ...filter });
+            await store.listRuns({ pageSize: 1, after: 1, ...filter });
+            await store.listRuns({ pageSize: 1, at: at(5), ...filter });
+          }
+          await store.lastRun('mo-sync');
+          await store.lastRun('plc-read', ['done', 'idle']);
+          await store.runLogMark();
+          await store.finishedRuns([1, open]);
+          // Interrupted-run detection at every start: the partial index of open runs, not the log.
+          await store.closeInterruptedRuns('station-a', () => false, 'interrupted', at(30));
+        });
+        expect(checked).toBeGreaterThanOrEqual(12);
+        expect(scans).toEqual([]);
       });
     });
 

@@ -7,6 +7,7 @@
  * deterministic. Standalone by default; setAuthority switches to plant mode.
  */
 import { queueBatch } from './queue-batch';
+import { readRunPage } from '../../electron/store/run-page';
 import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
 import {
   TASK_NAMES,
@@ -256,11 +257,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       emit('snapshot', snapshot());
       return scheduler();
     }),
+    // The stores' own keyset paging (run-page.ts) over the runs in memory (newest first).
     listRuns: counted('listRuns', async (input) =>
-      page(
-        runs.filter((run) => (input.task === undefined || run.task === input.task) && (input.outcome === undefined || run.outcome === input.outcome)),
-        input.page,
-        input.pageSize,
+      readRunPage(
+        {
+          async window({ task, outcome, above = 0, below = Infinity }, limit, oldestFirst) {
+            const inWindow = runs.filter(
+              (run) => (task === undefined || run.task === task) && (outcome === undefined || run.outcome === outcome) && run.id > above && run.id < below,
+            );
+            return (oldestFirst ? inWindow.reverse() : inWindow).slice(0, limit);
+          },
+          idStartedAtOrBefore: async (at) => runs.find((run) => Date.parse(run.startedAt) <= Date.parse(at))?.id ?? null,
+        },
+        input,
       ),
     ),
     listHistory: counted('listHistory', async (input) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRecord, Trigger, WaveResolution } from '../../shared/domain';
-import { RunRecorder } from '../../electron/engine/task-runner';
+import { RunRecorder, type TaskBody } from '../../electron/engine/task-runner';
 import { createMoSyncTask, type MoSyncStep } from '../../electron/engine/tasks/mo-sync/mo-sync-task';
 import { createWaveResolution } from '../../electron/engine/tasks/mo-sync/resolve-wave';
 import { toRecipe } from '../../electron/odoo/mo-recipe';
@@ -28,30 +28,56 @@ export class MoSyncFixture {
   odooFailure: Error | null = null;
   /** Odoo answering every page with the first one, as a server that ignores `offset` would. */
   odooIgnoresOffset = false;
+  /** Called before Odoo answers each list request: a test changes Odoo's list while a sync pages through it. */
+  beforeListing: ((offset: number) => void) | undefined;
+  /** What the last scans told the console about MOs produced here that Odoo still lists. */
+  odooBacklog: number | null = null;
   checkpoint: ((step: MoSyncStep) => void) | undefined;
 
   constructor(public mos: OdooMo[]) {
     this.memory.write(plcMemoryMap.handshake.writeAreaAck, [1]);
   }
 
-  readonly task = createMoSyncTask<OdooMo>({
-    store: this.store,
-    plc: this.plc,
-    odoo: {
-      listMos: async (limit, offset) => {
-        this.odooListCalls++;
-        if (this.odooFailure) throw this.odooFailure;
-        const from = this.odooIgnoresOffset ? 0 : offset;
-        return this.mos.slice(from, from + limit);
+  task = this.startTask();
+
+  /** A new process on the same store: what the task kept in memory is gone. */
+  restart(): void {
+    this.task = this.startTask();
+  }
+
+  private startTask(): TaskBody {
+    return createMoSyncTask<OdooMo>({
+      store: this.store,
+      plc: this.plc,
+      odoo: {
+        listMos: async (limit, offset) => {
+          this.odooListCalls++;
+          if (this.odooFailure) throw this.odooFailure;
+          this.beforeListing?.(offset);
+          const from = this.odooIgnoresOffset ? 0 : offset;
+          return this.mos.slice(from, from + limit);
+        },
       },
-    },
-    toRecipe,
-    clock: this.clock,
-    station: 'test-station',
-    batchLimit: 10,
-    log: this.log,
-    checkpoint: (step) => this.checkpoint?.(step),
-  });
+      toRecipe,
+      clock: this.clock,
+      station: 'test-station',
+      batchLimit: 10,
+      log: this.log,
+      checkpoint: (step) => this.checkpoint?.(step),
+      onOdooBacklog: (count) => (this.odooBacklog = count),
+    });
+  }
+
+  /** MOs produced and archived here before the test began, as Odoo still lists them (P8). */
+  recordProducedEarlier(moIds: readonly string[]): void {
+    const insert = this.store.connection.prepare(
+      `INSERT INTO mo_histories (id, batch_no, mo_id, consumption, equipment_id_batch, status, archived_at)
+       VALUES (?, 1, ?, 1000, 'PLC01', 'completed', '2026-11-01T00:00:00.000Z')`,
+    );
+    this.store.connection.transaction(() => {
+      for (const moId of moIds) insert.run(`earlier-${moId}`, moId);
+    })();
+  }
 
   private readonly recorder = new RunRecorder({ store: this.store, clock: this.clock, station: 'test-station', pid: process.pid, onRun: () => undefined });
 

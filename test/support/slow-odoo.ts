@@ -25,6 +25,16 @@ export class SlowOdoo {
   failDetailReads = 0;
   /** Runs inside each mo-detail read, before it answers. */
   onDetailRead: (() => Promise<void>) | null = null;
+  /** Every call waits this long before Odoo acts on it (a round trip to the plant's server); 0: at once. */
+  roundTripMs = 0;
+  /** Each call as it started: `push WH/MO/00011`, `detail …`, `mark-done …`, `cancel …`. */
+  readonly started: string[] = [];
+  /** The most calls in flight at one moment, and how often a call started while another for the same MO was in flight. */
+  maxInFlight = 0;
+  sameMoOverlaps = 0;
+  readonly marksDone: string[] = [];
+  readonly cancels: string[] = [];
+  private readonly inFlight: string[] = [];
   private readonly consumed = new Map<string, Record<string, number>>();
 
   constructor(private readonly clock: ManualClock) {}
@@ -36,7 +46,7 @@ export class SlowOdoo {
   calls(): OdooCalls {
     const unused = () => Promise.reject(new Error('not used by these tests'));
     return {
-      moDetail: async (moId) => {
+      moDetail: (moId) => this.call('detail', moId, async () => {
         this.detailReadsAt.push(this.clock.now());
         await this.onDetailRead?.();
         if (this.failDetailReads > 0) {
@@ -47,8 +57,8 @@ export class SlowOdoo {
         const kg = this.consumed.get(moId) ?? {};
         for (const c of mo.components_consumption) c.consumed = c.equipment ? (kg[c.equipment.code] ?? 0) : 0;
         return mo;
-      },
-      updateWithConsumptions: (payload) => {
+      }),
+      updateWithConsumptions: (payload) => this.call('push', payload.mo_id, () => {
         this.pushesAt.push(this.clock.now());
         const plan = this.plans.shift();
         const reply: ConsumptionOutcome = { result: 'success', message: 'ok', moState: 'progress', consumedItems: [], errors: [] };
@@ -64,11 +74,33 @@ export class SlowOdoo {
           });
           if (timedOut) this.clock.setTimer(plan.timeoutMs!, () => reject(new OdooError('timeout', 'update-with-consumptions', 'no reply within 30 s')));
         });
-      },
-      cancelMo: unused,
-      markDone: unused,
+      }),
+      cancelMo: (moId) =>
+        this.call('cancel', moId, async () => {
+          this.cancels.push(moId);
+          return { alreadyCancelled: false, message: 'cancelled', moState: 'cancel' };
+        }),
+      markDone: (moId) =>
+        this.call('mark-done', moId, async () => {
+          this.marksDone.push(moId);
+          return { message: 'marked done' };
+        }),
       reportEquipmentFailure: unused,
     };
+  }
+
+  /** Keeps the in-flight tally around one call, which answers a round trip after it started. */
+  private async call<T>(what: string, moId: string, answer: () => Promise<T>): Promise<T> {
+    this.started.push(`${what} ${moId}`);
+    if (this.inFlight.includes(moId)) this.sameMoOverlaps++;
+    this.inFlight.push(moId);
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight.length);
+    try {
+      if (this.roundTripMs > 0) await new Promise<void>((resolve) => this.clock.setTimer(this.roundTripMs, resolve));
+      return await answer();
+    } finally {
+      this.inFlight.splice(this.inFlight.indexOf(moId), 1);
+    }
   }
 
   private apply(payload: { mo_id: string; [key: string]: string | number }): void {

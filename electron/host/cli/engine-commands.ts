@@ -52,6 +52,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     const host = await startHeadlessHost({
       backend: started.backend,
       rendererDir,
+      log: started.log.child({ part: 'bridge' }),
       host: started.config.host.bind,
       port: started.config.host.port,
       ...(started.config.host.token ? { token: started.config.host.token } : {}),
@@ -139,7 +140,7 @@ export async function runHistory(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--task must be one of ${TASK_NAMES.join(', ')}`);
   }
   const page = await withEngine(args, values.verbose === true, (started) =>
-    started.backend.handlers.listRuns({ page: 1, pageSize: limit, ...(task ? { task: task as TaskName } : {}) }),
+    started.backend.handlers.listRuns({ pageSize: limit, ...(task ? { task: task as TaskName } : {}) }),
   );
   if (values.json) io.out(JSON.stringify(page.items));
   else for (const run of page.items) io.out(formatRun(run));

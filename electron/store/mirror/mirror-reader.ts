@@ -6,7 +6,7 @@
  */
 import type { AuthorityStore } from '../authority-store';
 
-export type MirrorReader = Pick<AuthorityStore, 'listQueue' | 'countQueue' | 'listRuns' | 'lastRun' | 'listHistory'>;
+export type MirrorReader = Pick<AuthorityStore, 'listQueue' | 'countQueue' | 'listRuns' | 'lastRun' | 'runLogMark' | 'finishedRuns' | 'listHistory'>;
 
 /** The read methods of a store on the mirror file, and nothing that writes. */
 export function readerOf(store: MirrorReader): MirrorReader {
@@ -15,6 +15,8 @@ export function readerOf(store: MirrorReader): MirrorReader {
     countQueue: () => store.countQueue(),
     listRuns: (filter) => store.listRuns(filter),
     lastRun: (task, outcomes) => store.lastRun(task, outcomes),
+    runLogMark: () => store.runLogMark(),
+    finishedRuns: (ids) => store.finishedRuns(ids),
     listHistory: (filter) => store.listHistory(filter),
   };
 }

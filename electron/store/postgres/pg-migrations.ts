@@ -190,6 +190,17 @@ const outboxClaim = statements(
 /** A wave held for an operator (unconfirmed, conflict) keeps what the PLC showed, for the console's warning. */
 const intentPlcView = statements('ALTER TABLE dispatch_intents ADD COLUMN plc_view text');
 
+/**
+ * Every query on the run log is a seek, however long the log (run-page.ts): a task's last run of
+ * some outcomes, jump to date, and the runs a stopped process left open — a partial index that
+ * holds only those few. IF NOT EXISTS: a plant database may carry indexes of its own by these names.
+ */
+const runLogIndexes = statements(
+  'CREATE INDEX IF NOT EXISTS ix_sync_runs_task_outcome ON sync_runs (task, outcome, id)',
+  'CREATE INDEX IF NOT EXISTS ix_sync_runs_started ON sync_runs (started_at, id)',
+  'CREATE INDEX IF NOT EXISTS ix_sync_runs_unfinished ON sync_runs (station, id) WHERE finished_at IS NULL',
+);
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'plant tables (created only where missing)', apply: createMissingPlantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, odoo_outbox, archive time)', apply: appTables },
@@ -199,4 +210,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 6, name: 'gate epoch (fencing token of the sync lock)', apply: gateEpoch },
   { version: 7, name: 'outbox claim and send time', apply: outboxClaim },
   { version: 8, name: 'what the PLC held when a wave was held for an operator', apply: intentPlcView },
+  { version: 9, name: 'run log indexes (keyset paging, last runs, jump to date, interrupted runs)', apply: runLogIndexes },
 ];

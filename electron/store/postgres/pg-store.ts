@@ -13,6 +13,7 @@ import type {
   OutboxState,
   Page,
   QueueBatch,
+  RunPage,
   RunRecord,
   TaskName,
 } from '../../../shared/domain';
@@ -31,11 +32,13 @@ import {
   type OutboxPatch,
   type RunFilter,
   type RunFinish,
+  type RunLogMark,
   type RunStart,
   type SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
 import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
+import { newestRun, readRunPage, type RunWindow } from '../run-page';
 import { rowToRun, type RunRow } from '../run-rows';
 import type { PgConnectionOptions } from './pg-connection-options';
 import { PgDatabase, type PgQueryable, type PgRow } from './pg-database';
@@ -185,27 +188,61 @@ export class PgStore implements AuthorityStore {
     return closed;
   }
 
-  async listRuns(filter: RunFilter): Promise<Page<RunRecord>> {
-    const where = ['finished_at IS NOT NULL'];
-    const params: unknown[] = [];
-    if (filter.task) where.push(`task = $${params.push(filter.task)}`);
-    if (filter.outcome) where.push(`outcome = $${params.push(filter.outcome)}`);
-    const clause = where.join(' AND ');
-    const [count] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM sync_runs WHERE ${clause}`, params);
-    const rows = await this.query<RunRow & Row>(
-      `SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+  async listRuns(filter: RunFilter): Promise<RunPage> {
+    return readRunPage(
+      {
+        window: (window, limit, oldestFirst) => this.runWindow(window, limit, oldestFirst),
+        idStartedAtOrBefore: async (at) => {
+          const [row] = await this.query<{ id: string }>(
+            'SELECT id FROM sync_runs WHERE started_at <= $1 ORDER BY started_at DESC, id DESC LIMIT 1',
+            [at],
+          );
+          return row ? Number(row.id) : null;
+        },
+      },
+      filter,
     );
-    return { items: rows.map(rowToRun), total: count?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  private async runWindow(window: RunWindow, limit: number, oldestFirst: boolean): Promise<RunRecord[]> {
+    // Both bounds always, so that even the newest page is a range read of an index.
+    const params: unknown[] = [window.above ?? 0, window.below ?? Number.MAX_SAFE_INTEGER];
+    const where = ['finished_at IS NOT NULL', 'id > $1', 'id < $2'];
+    if (window.task) where.push(`task = $${params.push(window.task)}`);
+    if (window.outcome) where.push(`outcome = $${params.push(window.outcome)}`);
+    const rows = await this.query<RunRow & Row>(
+      `SELECT * FROM sync_runs WHERE ${where.join(' AND ')} ORDER BY id ${oldestFirst ? 'ASC' : 'DESC'} LIMIT $${params.push(limit)}`,
+      params,
+    );
+    return rows.map(rowToRun);
   }
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
-    const outcomeClause = outcomes?.length ? 'AND outcome = ANY($2)' : '';
-    const [row] = await this.query<RunRow & Row>(
-      `SELECT * FROM sync_runs WHERE task = $1 AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`,
-      outcomes?.length ? [task, outcomes] : [task],
-    );
-    return row ? rowToRun(row) : null;
+    // One look-up per outcome: `outcome = ANY(...)` would read every run of those outcomes only to sort them.
+    const newest = async (outcome?: Outcome) => {
+      const [row] = await this.query<RunRow & Row>(
+        outcome === undefined
+          ? 'SELECT * FROM sync_runs WHERE task = $1 AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1'
+          : 'SELECT * FROM sync_runs WHERE task = $1 AND outcome = $2 AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1',
+        outcome === undefined ? [task] : [task, outcome],
+      );
+      return row ? rowToRun(row) : null;
+    };
+    return newestRun(await Promise.all(outcomes?.length ? outcomes.map(newest) : [newest()]));
+  }
+
+  async runLogMark(): Promise<RunLogMark> {
+    const [[newest], open] = await Promise.all([
+      this.query<{ newest: string | null }>('SELECT max(id) AS newest FROM sync_runs'),
+      this.query<{ id: string }>('SELECT id FROM sync_runs WHERE finished_at IS NULL ORDER BY id'),
+    ]);
+    return { newestId: Number(newest?.newest ?? 0), openIds: open.map((r) => Number(r.id)) };
+  }
+
+  async finishedRuns(ids: readonly number[]): Promise<RunRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<RunRow & Row>('SELECT * FROM sync_runs WHERE id = ANY($1::bigint[]) AND finished_at IS NOT NULL ORDER BY id', [ids]);
+    return rows.map(rowToRun);
   }
 
   async listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>> {
@@ -377,12 +414,13 @@ export class PgStore implements AuthorityStore {
     return { inserted: rows.length > 0 };
   }
 
-  async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
+  async pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }> {
     return this.transaction(async (tx) => {
       const runs = await tx.query(
-        `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < $1
-           AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT $2)`,
-        [olderThan, keepLast],
+        `DELETE FROM sync_runs WHERE finished_at IS NOT NULL
+           AND ((finished_at < $1 AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT $2))
+                OR id < (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET $3))`,
+        [olderThan, keepLast, maxRuns - 1],
       );
       const logs = await tx.query(
         `DELETE FROM system_log WHERE "timestamp" < $1

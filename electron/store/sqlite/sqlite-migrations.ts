@@ -153,6 +153,17 @@ ALTER TABLE odoo_outbox ADD COLUMN claimed_until TEXT;
 /** A wave held for an operator (unconfirmed, conflict) keeps what the PLC showed, for the console's warning. */
 const intentPlcView = `ALTER TABLE dispatch_intents ADD COLUMN plc_view TEXT;`;
 
+/**
+ * Every query on the run log is a seek, however long the log (a month at the demo's timers is
+ * about 2 M runs; run-page.ts): a task's last run of some outcomes, jump to date, and the runs
+ * a stopped process left open — a partial index that holds only those few.
+ */
+const runLogIndexes = `
+CREATE INDEX ix_sync_runs_task_outcome ON sync_runs (task, outcome, id);
+CREATE INDEX ix_sync_runs_started ON sync_runs (started_at, id);
+CREATE INDEX ix_sync_runs_unfinished ON sync_runs (station, id) WHERE finished_at IS NULL;
+`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
@@ -160,4 +171,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'gate epoch (fencing token of the sync lock)', sql: gateEpoch },
   { version: 5, name: 'outbox claim and send time', sql: outboxClaim },
   { version: 6, name: 'what the PLC held when a wave was held for an operator', sql: intentPlcView },
+  { version: 7, name: 'run log indexes (keyset paging, last runs, jump to date, interrupted runs)', sql: runLogIndexes },
 ];

@@ -13,6 +13,7 @@ import type {
   OutboxState,
   Page,
   QueueBatch,
+  RunPage,
   RunRecord,
   TaskName,
 } from '../../../shared/domain';
@@ -31,12 +32,14 @@ import {
   type OutboxPatch,
   type RunFilter,
   type RunFinish,
+  type RunLogMark,
   type RunStart,
   type SyncLock,
 } from '../authority-store';
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
 import { rowToIntent, type IntentRow } from '../intent-rows';
 import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
+import { newestRun, readRunPage, type RunWindow } from '../run-page';
 import { rowToRun, type RunRow } from '../run-rows';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
 import { assertIntact } from './sqlite-integrity';
@@ -187,7 +190,7 @@ export class SqliteStore implements AuthorityStore {
     reason: string,
     at: string,
   ): Promise<RunRecord[]> {
-    const open = this.statement('SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = ?')
+    const open = this.statement('SELECT id, pid FROM sync_runs WHERE finished_at IS NULL AND station = ? ORDER BY id')
       .all(station) as { id: number; pid: number }[];
     const closed: RunRecord[] = [];
     for (const run of open.filter((r) => !isAlive(r.pid))) {
@@ -196,29 +199,63 @@ export class SqliteStore implements AuthorityStore {
     return closed;
   }
 
-  async listRuns(filter: RunFilter): Promise<Page<RunRecord>> {
-    const where = ['finished_at IS NOT NULL'];
-    const params: unknown[] = [];
-    if (filter.task) {
+  async listRuns(filter: RunFilter): Promise<RunPage> {
+    return readRunPage(
+      {
+        window: async (window, limit, oldestFirst) => this.runWindow(window, limit, oldestFirst),
+        idStartedAtOrBefore: async (at) => {
+          const row = this.statement('SELECT id FROM sync_runs WHERE started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1')
+            .get(new Date(at).toISOString()) as { id: number } | undefined;
+          return row?.id ?? null;
+        },
+      },
+      filter,
+    );
+  }
+
+  private runWindow(window: RunWindow, limit: number, oldestFirst: boolean): RunRecord[] {
+    const where = ['finished_at IS NOT NULL', 'id > ?', 'id < ?'];
+    const params: unknown[] = [window.above ?? 0, window.below ?? Number.MAX_SAFE_INTEGER];
+    if (window.task) {
       where.push('task = ?');
-      params.push(filter.task);
+      params.push(window.task);
     }
-    if (filter.outcome) {
+    if (window.outcome) {
       where.push('outcome = ?');
-      params.push(filter.outcome);
+      params.push(window.outcome);
     }
-    const clause = where.join(' AND ');
-    const total = (this.statement(`SELECT COUNT(*) AS n FROM sync_runs WHERE ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.statement(`SELECT * FROM sync_runs WHERE ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`)
-      .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as RunRow[];
-    return { items: rows.map(rowToRun), total, page: filter.page, pageSize: filter.pageSize };
+    // Without statistics SQLite may take the outcome index for both filters and read every run of that outcome.
+    const indexed = window.task && window.outcome ? ' INDEXED BY ix_sync_runs_task_outcome' : '';
+    const rows = this.statement(`SELECT * FROM sync_runs${indexed} WHERE ${where.join(' AND ')} ORDER BY id ${oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`)
+      .all(...params, limit) as RunRow[];
+    return rows.map(rowToRun);
   }
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
-    const outcomeClause = outcomes?.length ? `AND outcome IN (${outcomes.map(() => '?').join(',')})` : '';
-    const row = this.statement(`SELECT * FROM sync_runs WHERE task = ? AND finished_at IS NOT NULL ${outcomeClause} ORDER BY id DESC LIMIT 1`)
-      .get(task, ...(outcomes ?? [])) as RunRow | undefined;
-    return row ? rowToRun(row) : null;
+    // One look-up per outcome: an IN list would read every run of those outcomes only to sort them.
+    const newest = (outcome?: Outcome) => {
+      const row = (
+        outcome === undefined
+          ? this.statement('SELECT * FROM sync_runs WHERE task = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get(task)
+          : this.statement('SELECT * FROM sync_runs WHERE task = ? AND outcome = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get(task, outcome)
+      ) as RunRow | undefined;
+      return row ? rowToRun(row) : null;
+    };
+    return newestRun(outcomes?.length ? outcomes.map(newest) : [newest()]);
+  }
+
+  async runLogMark(): Promise<RunLogMark> {
+    const { newest } = this.statement('SELECT max(id) AS newest FROM sync_runs').get() as { newest: number | null };
+    // Unordered, so that it reads the partial index of open runs rather than the whole table in id order.
+    const open = this.statement('SELECT id FROM sync_runs WHERE finished_at IS NULL').all() as { id: number }[];
+    return { newestId: newest ?? 0, openIds: open.map((r) => r.id).sort((a, b) => a - b) };
+  }
+
+  async finishedRuns(ids: readonly number[]): Promise<RunRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = this.statement('SELECT * FROM sync_runs WHERE id IN (SELECT value FROM json_each(?)) AND finished_at IS NOT NULL ORDER BY id')
+      .all(JSON.stringify(ids)) as RunRow[];
+    return rows.map(rowToRun);
   }
 
   async listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>> {
@@ -376,13 +413,14 @@ export class SqliteStore implements AuthorityStore {
     return { inserted: result.changes > 0 };
   }
 
-  async pruneHistory(olderThan: string, keepLast: number): Promise<{ runs: number; logs: number }> {
+  async pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }> {
     return this.db.transaction(() => ({
       runs: this.statement(
-          `DELETE FROM sync_runs WHERE finished_at IS NOT NULL AND finished_at < ?
-           AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?)`,
+          `DELETE FROM sync_runs WHERE finished_at IS NOT NULL
+           AND ((finished_at < ? AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?))
+                OR id < (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET ?))`,
         )
-        .run(olderThan, keepLast).changes,
+        .run(olderThan, keepLast, maxRuns - 1).changes,
       logs: this.statement(
           `DELETE FROM system_log WHERE timestamp < ?
            AND id NOT IN (SELECT id FROM system_log ORDER BY timestamp DESC LIMIT ?)`,

@@ -61,7 +61,7 @@ describe('Tasks 2 and 3 killed at each step, then restarted', () => {
     // A push killed after `sending` is settled by reading the MO back once the (here short) settle horizon is over.
     engine = await startEngine({ env: plant.env(SETTLE), schedule: false });
     await expectNothingLostNothingDoubled(plant, engine);
-    const crashedRuns = (await engine.backend.handlers.listRuns({ page: 1, pageSize: 50, task: 'complete' })).items;
+    const crashedRuns = (await engine.backend.handlers.listRuns({ pageSize: 50, task: 'complete' })).items;
     expect(crashedRuns.some((r) => r.reason === 'interrupted: the app stopped during this run')).toBe(true);
   });
 });

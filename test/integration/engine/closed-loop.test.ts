@@ -34,8 +34,8 @@ describe('the closed loop with both simulators at high speed', () => {
     engine = undefined;
 
     const history = (await store.listHistory({ page: 1, pageSize: 100 })).items;
-    const runs = (await store.listRuns({ page: 1, pageSize: 500, task: 'mo-sync' })).items;
-    const completeRuns = (await store.listRuns({ page: 1, pageSize: 500, task: 'complete' })).items;
+    const runs = (await store.listRuns({ pageSize: 500, task: 'mo-sync' })).items;
+    const completeRuns = (await store.listRuns({ pageSize: 500, task: 'complete' })).items;
     await store.close();
 
     // The outage was felt and recorded (the loop did not just run around it).

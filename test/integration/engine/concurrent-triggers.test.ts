@@ -26,7 +26,7 @@ describe('many triggers at once on one data directory, all inside the gate toget
   /** What the data directory and the PLC show afterwards: one wave of ten, dispatched and taken once. */
   async function expectOneWave(p: TestPlant): Promise<RunRecord[]> {
     const store = p.openStore();
-    const runs = (await store.listRuns({ page: 1, pageSize: 500, task: 'mo-sync' })).items;
+    const runs = (await store.listRuns({ pageSize: 500, task: 'mo-sync' })).items;
     const queue = await store.listQueue();
     await store.close();
 

@@ -29,7 +29,7 @@ describe('engine.stop()', () => {
     engine = undefined;
 
     const store = plant.openStore();
-    const syncs = (await store.listRuns({ page: 1, pageSize: 50, task: 'mo-sync' })).items;
+    const syncs = (await store.listRuns({ pageSize: 50, task: 'mo-sync' })).items;
     const open = store.connection.prepare('SELECT COUNT(*) AS n FROM sync_runs WHERE finished_at IS NULL').get() as { n: number };
     await store.close();
     expect(syncs.map((r) => r.trigger)).toEqual(['manual']);

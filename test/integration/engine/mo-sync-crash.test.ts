@@ -38,7 +38,7 @@ describe('Task 1 killed at each step, then restarted', () => {
       expect(after.outcome).toBe('recovered');
     }
     const queue = (await engine.engine.snapshot()).queue.batches.map((b) => b.moId);
-    const runs = (await engine.backend.handlers.listRuns({ page: 1, pageSize: 50 })).items;
+    const runs = (await engine.backend.handlers.listRuns({ pageSize: 50 })).items;
     await engine.stop();
 
     // The crashed run is on record, not silently lost.

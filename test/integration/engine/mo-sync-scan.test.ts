@@ -40,6 +40,11 @@ describe('Task 1 against the plant: what Odoo lists, and what the gate says', ()
     expect(next.reason).toContain('Odoo still lists 250 MOs already produced or archived here');
     expect(await plant.writeAreaMoIds()).toEqual(next.moIds);
     expect(plant.odoo.state.requestCount('mo-list-detailed') - listsBefore).toBeLessThanOrEqual(3);
+    // The console says why the list is long without anyone reading run reasons.
+    expect((await (started as StartedEngine).engine.snapshot()).warnings).toContainEqual({
+      kind: 'odoo-backlog',
+      message: 'Odoo still lists 250 MOs produced here; close them in Odoo or turn on ODOO_MARK_DONE',
+    });
   }, 60_000);
 
   it('one MO whose quantity does not fit the PLC → a wave of the others; the reason names the poison MO', async () => {

@@ -126,7 +126,7 @@ describe('stations sharing the plant PostgreSQL', () => {
     expect(new Set(history.map((h) => h.moId)).size).toBe(20);
     for (const h of history) expect(plant.odoo.state.bookings(h.moId).count, h.moId).toBe(1);
     expect(plant.plc.plant.stats().wavesTaken).toBe(2);
-    const runsByB = (await authority.listRuns({ page: 1, pageSize: 500, task: 'complete' })).items.filter((r) => r.station === 'B' && r.outcome === 'done');
+    const runsByB = (await authority.listRuns({ pageSize: 500, task: 'complete' })).items.filter((r) => r.station === 'B' && r.outcome === 'done');
     expect(runsByB.length).toBeGreaterThan(0);
   });
 

@@ -172,6 +172,37 @@ describe('faults', () => {
   });
 });
 
+describe('reply size', () => {
+  it('a reply larger than ODOO_MAX_REPLY_MB fails the call with a clear error, without reading the rest; the next call works', async () => {
+    let bytesRead = 0;
+    const counting = (async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      const counter = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          bytesRead += chunk.byteLength;
+          out.enqueue(chunk);
+        },
+      });
+      return new Response(response.body?.pipeThrough(counter) ?? null, response);
+    }) as typeof fetch;
+    const { sim, client } = await pair({}, { fetch: counting, maxReplyBytes: 2 * 1024 * 1024 });
+    sim.faults.padReplyBytes = 100_000;
+    expect(await client.listMos(10)).toHaveLength(10);
+
+    sim.faults.padReplyBytes = 1024 * 1024 * 1024;
+    bytesRead = 0;
+    const error = await odooError(client.listMos(10));
+
+    expect(error.kind).toBe('garbage');
+    expect(error.message).toBe(
+      `Odoo mo-list-detailed: the reply is larger than 2 MB, so it was dropped unread (ODOO_MAX_REPLY_MB; a page of 100 MOs is under 1 MB) (${sim.url})`,
+    );
+    expect(bytesRead).toBeLessThan(4 * 1024 * 1024);
+    sim.faults.padReplyBytes = 0;
+    expect(await client.listMos(10)).toHaveLength(10);
+  });
+});
+
 describe('update-with-consumptions', () => {
   it('books the documented 00011 payload; the MO stays listed afterwards, like the plant', async () => {
     const { sim, client } = await pair();

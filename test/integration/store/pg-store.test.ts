@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { describeAuthorityStore } from '../../support/authority-store-contract';
+import { pgRunLogScans } from '../../support/pg-run-log-scans';
 import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
@@ -25,6 +26,7 @@ describeAuthorityStore('PgStore', async () => {
       await raw.query(`INSERT INTO system_log ("timestamp", level, module, message) VALUES ($1, 'INFO', 'test', $2)`, [timestamp, message]);
     },
     logMessages: async () => (await raw.query<{ message: string }>('SELECT message FROM system_log')).rows.map((r) => r.message),
+    runLogScans: (work) => pgRunLogScans(url, work),
     async dispose() {
       await raw.end();
       await store.close();

@@ -56,6 +56,30 @@ describe('configuration', () => {
     );
   });
 
+  it('caps an Odoo reply at ODOO_MAX_REPLY_MB (default 16); below the size of a page of MOs is refused', () => {
+    expect(loadConfig({ env: { ...plant }, file: {} }).odoo.maxReplyBytes).toBe(16 * 1024 * 1024);
+    expect(loadConfig({ env: { ...plant, ODOO_MAX_REPLY_MB: '64' }, file: {} }).odoo.maxReplyBytes).toBe(64 * 1024 * 1024);
+    expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_MAX_REPLY_MB: '0.5' }, file: {} }))).toBe(
+      'ODOO_MAX_REPLY_MB="0.5": must be at least 2 (a page of 100 MOs is about 0.7 MB)',
+    );
+  });
+
+  it('delivers to Odoo 4 MOs at a time by default (ODOO_CONCURRENCY 1..10); 0 and 11 are refused', () => {
+    expect(loadConfig({ env: { ...plant, DATA_DIR: '/tmp/x' }, file: {} }).odoo.concurrency).toBe(4);
+    expect(loadConfig({ env: { ...plant, ODOO_CONCURRENCY: '1' }, file: {} }).odoo.concurrency).toBe(1);
+    expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_CONCURRENCY: '0' }, file: {} }))).toBe('ODOO_CONCURRENCY="0": must be between 1 and 10 (1 books one MO after another)');
+    expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_CONCURRENCY: '11' }, file: {} }))).toBe('ODOO_CONCURRENCY="11": must be between 1 and 10 (a wave has at most 10 MOs)');
+  });
+
+  it('keeps at most SMS_MAX_RUN_RECORDS runs (default 200,000), never fewer than LOG_CLEANUP_KEEP_LAST', () => {
+    expect(loadConfig({ env: { ...plant, DATA_DIR: '/tmp/x' }, file: {} }).maxRunRecords).toBe(200_000);
+    expect(loadConfig({ env: { ...plant, SMS_MAX_RUN_RECORDS: '5000' }, file: {} }).maxRunRecords).toBe(5000);
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_MAX_RUN_RECORDS: '500' }, file: {} }))).toBe(
+      'SMS_MAX_RUN_RECORDS=500: must be at least LOG_CLEANUP_KEEP_LAST (1000), the runs always kept',
+    );
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_MAX_RUN_RECORDS: '0' }, file: {} }))).toBe('SMS_MAX_RUN_RECORDS="0": must be at least 1');
+  });
+
   it('names the key for a bad protocol, port or node', () => {
     expect(errorOf(() => loadConfig({ env: { ...plant, PLC_PROTOCOL: 'serial' }, file: {} }))).toBe(
       `PLC_PROTOCOL="serial": must be 'udp' or 'tcp'`,

@@ -58,11 +58,11 @@ describe('preload', () => {
   it("calls each request's own channel and returns the engine's result", async () => {
     const api = await loadPreload();
 
-    await expect(api.listRuns({ page: 3 })).resolves.toBe('answer');
+    await expect(api.listRuns({ before: 3 })).resolves.toBe('answer');
     await api.getSnapshot();
 
     expect(electron.invoked).toEqual([
-      { channel: requests.listRuns.channel, input: { page: 3 } },
+      { channel: requests.listRuns.channel, input: { before: 3 } },
       { channel: requests.getSnapshot.channel, input: undefined },
     ]);
   });

@@ -9,7 +9,7 @@ describe('dispatchRequest', () => {
 
     const outcome = await dispatchRequest(fake.backend.handlers, 'listRuns', { outcome: 'fetched' });
 
-    expect(outcome).toMatchObject({ ok: true, result: { total: 1, page: 1, pageSize: 50 } });
+    expect(outcome).toMatchObject({ ok: true, result: { items: [{ outcome: 'fetched' }], pageSize: 50, hasOlder: false, hasNewer: false } });
   });
 
   it('answers unknown-request for a method the contract does not have, listing the known ones', async () => {
@@ -34,17 +34,28 @@ describe('dispatchRequest', () => {
   it('answers bad-request with one sentence naming every bad field, without calling the handler', async () => {
     const fake = createFakeBackend();
 
-    const outcome = await dispatchRequest(fake.backend.handlers, 'listRuns', { page: 0, outcome: 'exploded', colour: 'red' });
+    const outcome = await dispatchRequest(fake.backend.handlers, 'listRuns', { pageSize: 0, outcome: 'exploded', colour: 'red' });
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.code).toBe('bad-request');
     expect(outcome.error.message).toMatch(/^bad listRuns request: /);
-    expect(outcome.error.message).toContain('page: ');
+    expect(outcome.error.message).toContain('pageSize: ');
     expect(outcome.error.message).toContain('outcome: ');
     expect(outcome.error.message).toContain('colour');
     expect(outcome.error.message).not.toContain('\n');
     expect(fake.calls.listRuns).toBe(0);
+  });
+
+  it('pages runs from one cursor at a time: a run id or a moment with its offset', async () => {
+    const fake = createFakeBackend();
+
+    expect(await dispatchRequest(fake.backend.handlers, 'listRuns', { before: 5, at: '2026-11-28T08:00:00Z' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('at most one of before, after and at') },
+    });
+    expect(await dispatchRequest(fake.backend.handlers, 'listRuns', { at: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await dispatchRequest(fake.backend.handlers, 'listRuns', { at: '2026-11-28T09:00:00+01:00' })).toMatchObject({ ok: true });
   });
 
   it('refuses input for a request that takes none', async () => {

@@ -127,6 +127,19 @@ describe('OdooClient failures', () => {
     expect(error.message).toBe('Odoo mo-list-detailed: Odoo says "cannot use password *** with ***" (http://odoo.plant:8069)');
   });
 
+  it('refuses a reply that declares more bytes than the cap before reading any of it', async () => {
+    let pulled = false;
+    const body = new ReadableStream<Uint8Array>({ pull: () => void (pulled = true) }, { highWaterMark: 0 });
+    const { fetchFn } = fakeFetch({
+      '/web/session/authenticate': loginOk,
+      '/api/scada/mo-list-detailed': () => new Response(body, { headers: { 'Content-Length': String(3 * 1024 * 1024) } }),
+    });
+    const error = await odooError(client(fetchFn, { maxReplyBytes: 2 * 1024 * 1024 }).listMos(10));
+    expect(error.kind).toBe('garbage');
+    expect(error.message).toMatch(/^Odoo mo-list-detailed: the reply is larger than 2 MB, so it was dropped unread/);
+    expect(pulled).toBe(false);
+  });
+
   it('reports a login that sets no session cookie', async () => {
     const { fetchFn } = fakeFetch({ '/web/session/authenticate': () => new Response(SESSION_INFO) });
     const error = await odooError(client(fetchFn).listMos(10));

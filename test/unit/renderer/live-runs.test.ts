@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withLiveRun } from '../../../renderer/state/live-runs';
-import type { Page, RunRecord } from '../../../shared/domain';
+import type { RunPage, RunRecord } from '../../../shared/domain';
 
 function run(id: number, overrides: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -19,43 +19,46 @@ function run(id: number, overrides: Partial<RunRecord> = {}): RunRecord {
   };
 }
 
-const page = (items: RunRecord[], total = items.length, pageNo = 1, pageSize = 3): Page<RunRecord> => ({ items, total, page: pageNo, pageSize });
+const page = (items: RunRecord[], more: { hasOlder?: boolean; hasNewer?: boolean } = {}): RunPage => ({
+  items,
+  pageSize: 3,
+  hasOlder: more.hasOlder ?? false,
+  hasNewer: more.hasNewer ?? false,
+});
 
 describe('withLiveRun', () => {
-  it('puts a new run on top of the first page, keeping the page size', () => {
-    const shown = page([run(3), run(2), run(1)], 3);
-
-    const next = withLiveRun(shown, { page: 1, pageSize: 3 }, run(4));
+  it('puts a new run on top of the newest page, keeping the page size; the run pushed off is one Older away', () => {
+    const next = withLiveRun(page([run(3), run(2), run(1)]), { pageSize: 3 }, run(4));
 
     expect(next.items.map((r) => r.id)).toEqual([4, 3, 2]);
-    expect(next.total).toBe(4);
+    expect(next).toMatchObject({ hasOlder: true, hasNewer: false });
   });
 
-  it('does not count a run twice (the reply to Sync now and its push carry the same run)', () => {
-    const shown = page([run(3), run(2)], 2);
-
-    const next = withLiveRun(shown, { page: 1, pageSize: 3 }, run(3, { reason: 'updated' }));
+  it('shows a run once (the reply to Sync now and its push carry the same run), as last told', () => {
+    const next = withLiveRun(page([run(3), run(2)]), { pageSize: 3 }, run(3, { reason: 'updated' }));
 
     expect(next.items.map((r) => [r.id, r.reason])).toEqual([
       [3, 'updated'],
       [2, 'waiting'],
     ]);
-    expect(next.total).toBe(2);
+  });
+
+  it('places a long run that finished after shorter ones by its id, as the store orders it', () => {
+    const next = withLiveRun(page([run(5), run(3)]), { pageSize: 3 }, run(4));
+
+    expect(next.items.map((r) => r.id)).toEqual([5, 4, 3]);
   });
 
   it('leaves a filtered list alone when the run does not match the filter', () => {
-    const shown = page([run(1)], 1);
+    const shown = page([run(1)]);
 
-    expect(withLiveRun(shown, { page: 1, pageSize: 3, outcome: 'fetched' }, run(2, { outcome: 'skipped' }))).toBe(shown);
-    expect(withLiveRun(shown, { page: 1, pageSize: 3, task: 'plc-read' }, run(2))).toBe(shown);
+    expect(withLiveRun(shown, { pageSize: 3, outcome: 'fetched' }, run(2, { outcome: 'skipped' }))).toBe(shown);
+    expect(withLiveRun(shown, { pageSize: 3, task: 'plc-read' }, run(2))).toBe(shown);
   });
 
-  it('only counts the new run on a later page, without shifting its rows', () => {
-    const shown = page([run(3), run(2), run(1)], 9, 2);
+  it('keeps the rows of an older page: a new run is behind its Newer button', () => {
+    const shown = page([run(3), run(2), run(1)], { hasNewer: true });
 
-    const next = withLiveRun(shown, { page: 2, pageSize: 3 }, run(10));
-
-    expect(next.items.map((r) => r.id)).toEqual([3, 2, 1]);
-    expect(next.total).toBe(10);
+    expect(withLiveRun(shown, { pageSize: 3, before: 4 }, run(10))).toBe(shown);
   });
 });

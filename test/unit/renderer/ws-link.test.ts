@@ -67,13 +67,13 @@ describe('createWsLink', () => {
     const { link, current, statuses } = setUp();
     expect(link.connection()).toBe('connecting');
 
-    const runs = link.api.listRuns({ page: 2 });
+    const runs = link.api.listRuns({ before: 2 });
     current().accept();
     const call = current().lastCall();
-    current().receive({ id: call.id, ok: true, result: { items: [], total: 0, page: 2, pageSize: 50 } });
+    current().receive({ id: call.id, ok: true, result: { items: [], pageSize: 50, hasOlder: false, hasNewer: true } });
 
-    await expect(runs).resolves.toEqual({ items: [], total: 0, page: 2, pageSize: 50 });
-    expect(call).toMatchObject({ method: 'listRuns', input: { page: 2 } });
+    await expect(runs).resolves.toEqual({ items: [], pageSize: 50, hasOlder: false, hasNewer: true });
+    expect(call).toMatchObject({ method: 'listRuns', input: { before: 2 } });
     expect(statuses).toEqual(['open']);
   });
 

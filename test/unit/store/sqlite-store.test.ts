@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../../electron/store/sqlite/sqlite-store';
 import { describeAuthorityStore } from '../../support/authority-store-contract';
+import { sqliteRunLogScans } from '../../support/sqlite-run-log-scans';
 
 describeAuthorityStore('SqliteStore', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'smo-sqlite-'));
@@ -18,6 +19,7 @@ describeAuthorityStore('SqliteStore', async () => {
         .run(randomUUID(), timestamp, message);
     },
     logMessages: async () => (store.connection.prepare('SELECT message FROM system_log').all() as { message: string }[]).map((r) => r.message),
+    runLogScans: (work) => sqliteRunLogScans(store.connection, work),
     async dispose() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -11,11 +11,12 @@
  * behind the plant until the outbox drains, and a quarantined push must then
  * be followed up from the console rather than by a visibly stuck queue.
  */
-import type { QueueBatch } from '../../../../shared/domain';
+import type { OutboxEntry, QueueBatch } from '../../../../shared/domain';
 import { consumptionPayload } from '../../../odoo/consumption-payload';
 import type { AuthorityStore } from '../../../store/authority-store';
 import type { Clock } from '../../clock';
 import type { TaskBody, TaskResult } from '../../task-runner';
+import { inMoLanes } from './mo-lanes';
 import type { OutboxCourier } from './outbox-courier';
 
 export interface CompleteDeps {
@@ -25,6 +26,8 @@ export interface CompleteDeps {
   finishedWeightKey: string;
   releaseQueueBeforeOdoo: boolean;
   markDone: boolean;
+  /** Deliveries of different MOs in flight at once (ODOO_CONCURRENCY); one MO's always one after another (mo-lanes.ts). */
+  odooConcurrency: number;
 }
 
 export const AUTO_CANCEL_NOTE = 'Auto-cancelled: status_operation=1 (failed) detected from PLC';
@@ -35,6 +38,8 @@ interface Tally {
   forwarded: string[];
   problems: string[];
 }
+
+const emptyTally = (): Tally => ({ completed: [], cancelled: [], forwarded: [], problems: [] });
 
 export function createCompleteTask(deps: CompleteDeps): TaskBody {
   const now = () => new Date(deps.clock.now()).toISOString();
@@ -90,29 +95,41 @@ export function createCompleteTask(deps: CompleteDeps): TaskBody {
     });
   }
 
-  /** Entries whose batch already left the queue: store-and-forward consumption, mark-done, failure reports. */
-  async function drainDetached(queued: ReadonlySet<string>, tally: Tally): Promise<void> {
-    for (const entry of await deps.store.listOutbox(['pending', 'sending'])) {
-      if (queued.has(entry.moId) && (entry.kind === 'consumption' || entry.kind === 'cancel')) continue;
-      const delivery = await deps.courier.deliver(entry);
-      if (delivery.state === 'booked' && delivery.alreadyRecorded) continue;
-      if (delivery.state === 'booked') {
-        await deps.store.updateOutbox(entry.id, { state: 'done', at: now() });
-        if (entry.kind === 'consumption') tally.completed.push(entry.moId);
-      } else {
-        tally.problems.push(`${entry.kind} ${entry.moId}: ${delivery.reason}`);
-      }
+  async function deliverDetached(entry: OutboxEntry, tally: Tally): Promise<void> {
+    const delivery = await deps.courier.deliver(entry);
+    if (delivery.state === 'booked' && delivery.alreadyRecorded) return;
+    if (delivery.state === 'booked') {
+      await deps.store.updateOutbox(entry.id, { state: 'done', at: now() });
+      if (entry.kind === 'consumption') tally.completed.push(entry.moId);
+    } else {
+      tally.problems.push(`${entry.kind} ${entry.moId}: ${delivery.reason}`);
     }
   }
 
+  /** Each item gets its own tally; they are merged in the items' order (slots, then outbox ids), whichever finished first. */
+  async function inLanes<T extends { moId: string }>(items: readonly T[], tally: Tally, work: (item: T, tally: Tally) => Promise<void>): Promise<void> {
+    const tallies = await inMoLanes(items, (item) => item.moId, deps.odooConcurrency, async (item) => {
+      const own = emptyTally();
+      await work(item, own);
+      return own;
+    });
+    for (const own of tallies) for (const key of Object.keys(tally) as (keyof Tally)[]) tally[key].push(...own[key]);
+  }
+
   return async (): Promise<TaskResult> => {
-    const tally: Tally = { completed: [], cancelled: [], forwarded: [], problems: [] };
+    const tally = emptyTally();
     const queue = await deps.store.listQueue();
-    for (const batch of queue) {
-      if (batch.statusManufacturing) await complete(batch, tally);
-      else if (batch.statusOperation) await cancel(batch, tally);
-    }
-    await drainDetached(new Set((await deps.store.listQueue()).map((b) => b.moId)), tally);
+    await inLanes(queue, tally, async (batch, own) => {
+      if (batch.statusManufacturing) await complete(batch, own);
+      else if (batch.statusOperation) await cancel(batch, own);
+    });
+    // Entries whose batch already left the queue: store-and-forward consumption, mark-done (after its consumption
+    // above), failure reports. The outbox lists them by id, so one MO's consumption comes before its mark-done.
+    const queued = new Set((await deps.store.listQueue()).map((b) => b.moId));
+    const detached = (await deps.store.listOutbox(['pending', 'sending'])).filter(
+      (entry) => !(queued.has(entry.moId) && (entry.kind === 'consumption' || entry.kind === 'cancel')),
+    );
+    await inLanes(detached, tally, deliverDetached);
     return summarise(tally);
   };
 }

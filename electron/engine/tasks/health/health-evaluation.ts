@@ -26,7 +26,15 @@ export interface HealthInputs {
   connections: Record<string, ConnectionState>;
   /** Waves held for an operator (unconfirmed hand-over or conflict); raised at once, not after a stuck threshold. */
   heldWaves: readonly (DispatchIntent & { phase: HeldPhase })[];
+  /** MOs produced or archived here that Odoo still listed at the last sync (pitfall P8); 0 before the first. */
+  odooBacklog: number;
 }
+
+/**
+ * From here on the backlog is worth an operator's eye: Odoo pages it to every sync that must read the list
+ * from its start (after a restart, a change in Odoo's list, or every ten minutes), a request per 100 MOs.
+ */
+export const ODOO_BACKLOG_WARN_AT = 200;
 
 export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
   const warnings: HealthWarning[] = [];
@@ -98,6 +106,12 @@ export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
   }
   for (const [name, connection] of Object.entries(inputs.connections)) {
     if (connection.state === 'down') warnings.push({ kind: 'connection-down', message: `${name}: ${connection.detail}` });
+  }
+  if (inputs.odooBacklog >= ODOO_BACKLOG_WARN_AT) {
+    warnings.push({
+      kind: 'odoo-backlog',
+      message: `Odoo still lists ${inputs.odooBacklog.toLocaleString('en-US')} MOs produced here; close them in Odoo or turn on ODOO_MARK_DONE`,
+    });
   }
   return warnings;
 }

@@ -20,7 +20,8 @@ import { errorMessage, type TaskBody, type TaskResult } from '../../task-runner'
 import { describeQueueBlockers } from './queue-blockers';
 import { reconcileIntents } from './reconcile-intents';
 import { settleHandOver } from './settle-wave';
-import { abbreviate, describeEmpty, describeSkipped, emptySelection, selectFromPage, type ListedMo, type WaveSelection } from './wave-selection';
+import { scanForWave, type KnownPrefix, type MoSource } from './wave-scan';
+import { abbreviate, describeEmpty, describeSkipped, knownListed, type ListedMo, type WaveSelection } from './wave-selection';
 
 /** The points where a crash test may kill the process (test/integration/engine/mo-sync-crash.test.ts). */
 export const MO_SYNC_STEPS = [
@@ -36,16 +37,7 @@ export const MO_SYNC_STEPS = [
 ] as const;
 export type MoSyncStep = (typeof MO_SYNC_STEPS)[number];
 
-/**
- * MOs asked of Odoo per request. Odoo keeps listing MOs produced here (P8), in any number, so the
- * scan pages on until the wave is full or the list ends; large pages keep hundreds of them ahead
- * of the new ones to a few requests.
- */
-const LIST_PAGE_SIZE = 100;
-
-export interface MoSource<M extends ListedMo> {
-  listMos(limit: number, offset: number): Promise<M[]>;
-}
+export type { MoSource } from './wave-scan';
 
 export interface MoSyncDeps<M extends ListedMo> {
   store: AuthorityStore;
@@ -60,11 +52,17 @@ export interface MoSyncDeps<M extends ListedMo> {
   checkpoint?: (step: MoSyncStep) => void;
   /** MOs the last PLC reading finished with an implausible value: queued but waiting for an operator, not the PLC. */
   heldFinishes?: () => ReadonlySet<string>;
+  /** Told after each scan how many MOs Odoo still lists that were produced or archived here (the odoo-backlog warning). */
+  onOdooBacklog?: (count: number) => void;
+  /** Read Odoo's list from its start on every sync, as before the known prefix (wave-scan.ts): the bench's naive way. */
+  listFromStart?: boolean;
 }
 
 export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskBody {
   const reached = (step: MoSyncStep) => deps.checkpoint?.(step);
   const iso = () => new Date(deps.clock.now()).toISOString();
+  // In memory: a restart costs one read of the whole list, after which the prefix is known again.
+  let knownPrefix: KnownPrefix | null = null;
 
   return async ({ runId }) => {
     const lock = await deps.store.tryAcquireSyncLock();
@@ -86,7 +84,7 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
       reached('plc-checked');
       if (!readiness.free) return { outcome: 'skipped', queueCount, reason: readiness.reason };
 
-      const selection = await fetchWave(deps);
+      const selection = await fetchWave();
       reached('fetched');
       if (selection.recipes.length === 0) return { outcome: 'empty', queueCount, reason: describeEmpty(selection) };
 
@@ -99,6 +97,15 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
       await lock.release();
     }
   };
+
+  async function fetchWave(): Promise<WaveSelection> {
+    const scan = await scanForWave(deps, deps.listFromStart ? null : knownPrefix, deps.clock.now());
+    knownPrefix = scan.prefix;
+    if (scan.listMoved) deps.log.info("Odoo's list changed ahead of where the last sync stopped reading it, so it was read from the start");
+    deps.onOdooBacklog?.(knownListed(scan.selection));
+    for (const note of scan.selection.notes) deps.log.info(note);
+    return scan.selection;
+  }
 
   async function dispatch(
     d: MoSyncDeps<M>,
@@ -143,28 +150,6 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
       return 'the unverified wave could not be cleared yet and will be reconciled with the PLC before the next dispatch';
     }
   }
-}
-
-/** Pages through Odoo's list until `batchLimit` recipes are chosen or the list ends (a short page). */
-async function fetchWave<M extends ListedMo>(deps: MoSyncDeps<M>): Promise<WaveSelection> {
-  const selection = emptySelection();
-  const listed = new Set<string>();
-  for (let offset = 0; selection.recipes.length < deps.batchLimit; ) {
-    const mos = await deps.odoo.listMos(LIST_PAGE_SIZE, offset);
-    const unseen = mos.filter((mo) => !listed.has(mo.mo_id));
-    if (unseen.length === 0 && mos.length > 0) {
-      // An Odoo that ignores offset would hand out the same full page forever.
-      selection.stoppedEarly = `Odoo listed only MOs it had already listed at offset ${offset}, so the scan stopped there (does its mo-list-detailed ignore offset?)`;
-      break;
-    }
-    for (const mo of unseen) listed.add(mo.mo_id);
-    const known = await deps.store.knownMoIds(unseen.map((mo) => mo.mo_id));
-    selectFromPage(selection, unseen, known, deps.batchLimit, deps.toRecipe);
-    if (mos.length < LIST_PAGE_SIZE) break;
-    offset += mos.length;
-  }
-  for (const note of selection.notes) deps.log.info(note);
-  return selection;
 }
 
 function fetchedResult(selection: WaveSelection, queueCount: number): TaskResult {

@@ -30,12 +30,14 @@ export interface WaveSelection {
   notes: string[];
   /** Why the scan stopped before Odoo's list ended, when it did. */
   stoppedEarly: string | null;
+  /** MOs known here at the head of Odoo's list that the scan did not read again (wave-scan.ts), and the first of them. */
+  remembered: { count: number; firstIds: readonly string[] };
 }
 
 const CLOSED_STATES = new Set(['cancel', 'done']);
 
 export function emptySelection(): WaveSelection {
-  return { recipes: [], dropped: [], notes: [], stoppedEarly: null };
+  return { recipes: [], dropped: [], notes: [], stoppedEarly: null, remembered: { count: 0, firstIds: [] } };
 }
 
 /**
@@ -96,10 +98,12 @@ export function describeEmpty(selection: WaveSelection): string {
 export function describeSkipped(selection: WaveSelection): string {
   const of = (kind: DropKind) => selection.dropped.filter((d) => d.kind === kind);
   const parts: string[] = [];
-  const known = of('known');
-  if (known.length > 0) {
-    const mos = known.length === 1 ? 'MO' : 'MOs';
-    parts.push(`Odoo still lists ${known.length} ${mos} already produced or archived here (${abbreviate(known.map((d) => d.moId))}; close them in Odoo or turn on ODOO_MARK_DONE)`);
+  const known = knownListed(selection);
+  if (known > 0) {
+    const ids = [...selection.remembered.firstIds, ...of('known').map((d) => d.moId)];
+    parts.push(
+      `Odoo still lists ${known} ${known === 1 ? 'MO' : 'MOs'} already produced or archived here (${abbreviate(ids, 3, known)}; close them in Odoo or turn on ODOO_MARK_DONE)`,
+    );
   }
   const closed = of('closed');
   if (closed.length > 0) {
@@ -113,7 +117,13 @@ export function describeSkipped(selection: WaveSelection): string {
   return parts.join('; ');
 }
 
-export function abbreviate(items: readonly string[], shown = 3): string {
-  if (items.length <= shown) return items.join(', ');
-  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more`;
+/** How many MOs Odoo listed that were already produced or archived here (pitfall P8), remembered ones included. */
+export function knownListed(selection: WaveSelection): number {
+  return selection.remembered.count + selection.dropped.filter((d) => d.kind === 'known').length;
+}
+
+/** The first `shown` items, and how many more of `total` there are. */
+export function abbreviate(items: readonly string[], shown = 3, total = items.length): string {
+  if (total <= shown) return items.slice(0, shown).join(', ');
+  return `${items.slice(0, shown).join(', ')} and ${total - shown} more`;
 }

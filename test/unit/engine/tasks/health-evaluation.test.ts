@@ -20,6 +20,7 @@ const inputs = (patch: Partial<HealthInputs>): HealthInputs => ({
   implausible: [],
   connections: {},
   heldWaves: [],
+  odooBacklog: 0,
   ...patch,
 });
 const kinds = (i: HealthInputs) => evaluateHealth(i).map((w) => w.kind);
@@ -54,5 +55,13 @@ describe('health warnings an operator sees', () => {
     const quarantined = [{ id: 1, moId: 'WH/MO/00011', kind: 'consumption', lastError: 'partial' } as HealthInputs['quarantined'][number]];
     const connections = { odoo: { state: 'down' as const, detail: 'connection refused', lastOkAt: null } };
     expect(kinds(inputs({ queue, quarantined, connections }))).toEqual(['failed-batch', 'unreportable-batch', 'quarantined-push', 'connection-down']);
+  });
+
+  it('Odoo still listing hundreds of MOs produced here → one warning with the count and what stops it; a few are no warning', () => {
+    expect(evaluateHealth(inputs({ odooBacklog: 10_000 }))).toEqual([
+      { kind: 'odoo-backlog', message: 'Odoo still lists 10,000 MOs produced here; close them in Odoo or turn on ODOO_MARK_DONE' },
+    ]);
+    expect(kinds(inputs({ odooBacklog: 200 }))).toEqual(['odoo-backlog']);
+    expect(kinds(inputs({ odooBacklog: 199 }))).toEqual([]);
   });
 });
