@@ -81,6 +81,7 @@ export class World {
       SYNC_BATCH_LIMIT: String(this.choose.pick([10, 10, 10, 4, 1])),
       RELEASE_QUEUE_BEFORE_ODOO: String(this.choose.chance(0.25)),
       ODOO_MARK_DONE: String(this.choose.chance(0.25)),
+      ODOO_CONCURRENCY: String(this.choose.pick([1, 4, 10])),
     };
     // Some plants carry a long tail of MOs produced here that Odoo still lists ahead of the new ones (P8).
     const backlog = this.choose.chance(0.2) ? this.choose.int(150, 320) : 0;
