@@ -16,11 +16,16 @@ async function crashIn(plant: TestPlant, task: 'plc-read' | 'complete', step: st
   expect(crashed.signal, crashed.stderr).toBe('SIGKILL');
 }
 
-/** After the restart, the loop finishes the wave: every MO archived once and booked once in Odoo. */
+/**
+ * After the restart, the loop finishes the wave: every MO archived once and booked once in Odoo.
+ * Pushes the killed process left `sending` wait for the (here short) settle horizon, so the loop
+ * runs until the queue is empty, within a bound.
+ */
 async function expectNothingLostNothingDoubled(plant: TestPlant, engine: StartedEngine): Promise<void> {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 30 && (i < 3 || (await engine.engine.snapshot()).queue.count > 0); i++) {
     await engine.engine.runTask('plc-read', 'manual');
     await engine.engine.runTask('complete', 'manual');
+    if (i >= 3) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const snapshot = await engine.engine.snapshot();
   const history = (await engine.backend.handlers.listHistory({ page: 1, pageSize: 50 })).items;

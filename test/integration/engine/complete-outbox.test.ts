@@ -4,10 +4,14 @@ import { finishedWave } from '../../support/finished-wave';
 import { TestPlant } from '../../support/test-plant';
 import { waitFor } from '../../support/wait-for';
 
+/**
+ * One MO at a time (ODOO_CONCURRENCY=1): these tests aim a one-shot Odoo fault at the first push,
+ * WH/MO/00011; deliveries in parallel are tested in complete-task-lanes.test.ts and by the explorer.
+ */
 const readyToComplete = (env: Record<string, string> = {}) =>
   finishedWave({
     readBack: true,
-    env: { ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ODOO_SETTLE_AFTER_SEC: '0.05', ...env },
+    env: { ODOO_RETRY_BASE_SEC: '0.05', ODOO_RETRY_MAX_MINUTES: String(0.1 / 60), ODOO_SETTLE_AFTER_SEC: '0.05', ODOO_CONCURRENCY: '1', ...env },
   });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
