@@ -60,7 +60,7 @@ export async function benchOdooListing(): Promise<SectionResult> {
       notes: [
         `Wall time = median of ${REPETITIONS.fast} syncs (naive: ${REPETITIONS.naive}) after ${WARM_UP.fast} untimed ones (naive: ${WARM_UP.naive}), each a whole Task 1 run (gate lock, queue count, PLC handshake, Odoo list, dispatch intent, wave write, hand-over, commit) on a SQLite authority, the PLC in memory. Requests and KB = mo-list-detailed requests and reply bytes of one sync.`,
         'The MOs produced here are archived in mo_histories and still listed by Odoo ahead of the new ones (P8). Between syncs the wave is taken out of the queue again, so every sync dispatches the same 10 new MOs.',
-        "Ours reads one page starting 3 MOs before the remembered prefix's end (to check they are still there) — once per process it reads the whole list like the naive way, and again when Odoo's list changed before the prefix or an hour has passed.",
+        "Ours reads one page starting 3 MOs before the remembered prefix's end (to check they are still there) — once per process it reads the whole list like the naive way, and again when Odoo's list changed before the prefix or ten minutes have passed.",
         'Naive = the same scan without the remembered prefix; its pages overlap by 3 MOs, so 104 requests for 10,000 where the scan before the prefix made 100.',
       ],
     };
