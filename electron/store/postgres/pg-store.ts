@@ -39,6 +39,7 @@ import {
 import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHistoryEntry, rowToQueueBatch, type Row } from '../batch-columns';
 import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { newestRun, readRunPage, type RunWindow } from '../run-page';
+import { runPruneCut } from '../run-prune';
 import { rowToRun, type RunRow } from '../run-rows';
 import type { PgConnectionOptions } from './pg-connection-options';
 import { PgDatabase, type PgQueryable, type PgRow } from './pg-database';
@@ -416,12 +417,17 @@ export class PgStore implements AuthorityStore {
 
   async pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }> {
     return this.transaction(async (tx) => {
-      const runs = await tx.query(
-        `DELETE FROM sync_runs WHERE finished_at IS NOT NULL
-           AND ((finished_at < $1 AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT $2))
-                OR id < (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET $3))`,
-        [olderThan, keepLast, maxRuns - 1],
-      );
+      const nthNewestFinished = async (n: number): Promise<number | null> => {
+        const [row] = (await tx.query<{ id: string }>('SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET $1', [n])).rows;
+        return row ? Number(row.id) : null;
+      };
+      const [started] = (await tx.query<{ id: string | null }>('SELECT MAX(id) AS id FROM sync_runs WHERE started_at < $1', [olderThan])).rows;
+      const cut = runPruneCut({
+        startedBefore: started?.id == null ? null : Number(started.id),
+        keepFrom: await nthNewestFinished(keepLast - 1),
+        capFrom: await nthNewestFinished(maxRuns - 1),
+      });
+      const runs = await tx.query('DELETE FROM sync_runs WHERE id < $1 AND finished_at IS NOT NULL', [cut]);
       const logs = await tx.query(
         `DELETE FROM system_log WHERE "timestamp" < $1
            AND id NOT IN (SELECT id FROM system_log ORDER BY "timestamp" DESC LIMIT $2)`,
@@ -430,6 +436,7 @@ export class PgStore implements AuthorityStore {
       return { runs: runs.rowCount ?? 0, logs: logs.rowCount ?? 0 };
     });
   }
+
 
   async close(): Promise<void> {
     await this.db.close();

@@ -40,6 +40,7 @@ import { FEEDBACK_COLUMNS, RECIPE_COLUMNS, feedbackChanges, recipeToRow, rowToHi
 import { rowToIntent, type IntentRow } from '../intent-rows';
 import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbox-rows';
 import { newestRun, readRunPage, type RunWindow } from '../run-page';
+import { runPruneCut } from '../run-prune';
 import { rowToRun, type RunRow } from '../run-rows';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
 import { assertIntact } from './sqlite-integrity';
@@ -414,20 +415,23 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }> {
-    return this.db.transaction(() => ({
-      runs: this.statement(
-          `DELETE FROM sync_runs WHERE finished_at IS NOT NULL
-           AND ((finished_at < ? AND id NOT IN (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?))
-                OR id < (SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET ?))`,
-        )
-        .run(olderThan, keepLast, maxRuns - 1).changes,
-      logs: this.statement(
+    const nthNewestFinished = this.statement('SELECT id FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1 OFFSET ?');
+    return this.db.transaction(() => {
+      const cut = runPruneCut({
+        startedBefore: (this.statement('SELECT MAX(id) AS id FROM sync_runs WHERE started_at < ?').get(olderThan) as { id: number | null }).id,
+        keepFrom: (nthNewestFinished.get(keepLast - 1) as { id: number } | undefined)?.id ?? null,
+        capFrom: (nthNewestFinished.get(maxRuns - 1) as { id: number } | undefined)?.id ?? null,
+      });
+      return {
+        runs: this.statement('DELETE FROM sync_runs WHERE id < ? AND finished_at IS NOT NULL').run(cut).changes,
+        logs: this.statement(
           `DELETE FROM system_log WHERE timestamp < ?
            AND id NOT IN (SELECT id FROM system_log ORDER BY timestamp DESC LIMIT ?)`,
-        )
-        .run(olderThan, keepLast).changes,
-    })).immediate();
+        ).run(olderThan, keepLast).changes,
+      };
+    }).immediate();
   }
+
 
   async close(): Promise<void> {
     this.db.close();
