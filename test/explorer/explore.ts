@@ -37,7 +37,7 @@ if (!(MUTATION_NAMES as readonly string[]).includes(values.mutation)) {
 }
 const mutation = values.mutation as MutationName;
 
-type Totals = Pick<ScheduleResult['stats'], 'waves' | 'crashes' | 'cliRuns' | 'operatorActions'>;
+type Totals = ScheduleResult['stats'];
 /** How a worker hands its totals to the parent. */
 const TOTALS_PREFIX = 'totals ';
 

@@ -18,7 +18,7 @@ export type OdooFate =
   | { kind: 'executed'; applyAfterMs: number; reply: 'deliver' | 'drop' | 'never' };
 
 /** Odoo 14 workers run at most limit_time_real (120 s by default): no call applies later than that. */
-export const ODOO_LIMIT_TIME_REAL_MS = 120_000;
+const ODOO_LIMIT_TIME_REAL_MS = 120_000;
 /**
  * A command datagram on the plant LAN arrives within the FINS timeout or not
  * at all (a command that overtook a newer one could undo it; no PLC protocol

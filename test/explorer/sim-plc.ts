@@ -84,8 +84,8 @@ export class SimPlc {
     for (const slot of stats.failedSlots) this.note(this.failed, slots[slot - 1]?.moId, 'failed');
   }
 
-  /** D7076 and the MO ids in the WRITE and READ slots, straight from memory. */
-  readSlots(): { moId: string; statusManufacturing: boolean }[] {
+  /** The READ slots, straight from memory. */
+  private readSlots(): { moId: string }[] {
     const span = areaSpan('read');
     return decodeReadArea(this.memory.read(span.first, span.count)).slots.slice(0, SLOT_COUNT);
   }

@@ -40,8 +40,6 @@ export const SIM_SETTINGS: Record<string, string> = {
   SMS_STATION: 'line-1',
 };
 
-export type ProcessKind = 'console' | 'cli';
-
 /**
  * Where a dead process's code stops for good. A fresh promise each time: one
  * shared forever-pending promise would keep every dead engine reachable
@@ -61,7 +59,6 @@ export class SimProcess {
     private readonly world: World,
     readonly name: string,
     readonly pid: number,
-    readonly kind: ProcessKind,
   ) {
     const clock = world.clock.forProcess(() => this.live);
     this.config = loadConfig({ env: { ...SIM_SETTINGS, ...world.settings, DATA_DIR: world.dataDir }, file: {} });

@@ -9,10 +9,6 @@ export class Trace {
   add(who: string, what: string): void {
     this.lines.push(`${stamp(this.now() - SIM_EPOCH)} [${who}] ${what}`);
   }
-
-  tail(count: number): string[] {
-    return this.lines.slice(-count);
-  }
 }
 
 function stamp(ms: number): string {

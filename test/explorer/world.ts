@@ -22,8 +22,11 @@ import { operatorAction } from './operator';
 import { SimClock } from './sim-clock';
 import { SimOdoo } from './sim-odoo';
 import { SimPlc } from './sim-plc';
-import { SimProcess, type ProcessKind } from './sim-process';
+import { SimProcess } from './sim-process';
 import { Trace } from './trace';
+
+/** The console runs the timers; a CLI process runs one task and exits. */
+type ProcessKind = 'console' | 'cli';
 
 export interface ScheduleOptions {
   seed: number;
@@ -40,7 +43,7 @@ export interface ScheduleResult {
   trace: string[];
   /** Virtual minutes simulated. */
   minutes: number;
-  stats: { waves: number; booked: number; crashes: number; cliRuns: number; operatorActions: number };
+  stats: { waves: number; crashes: number; cliRuns: number; operatorActions: number };
 }
 
 const MINUTE = 60_000;
@@ -70,7 +73,7 @@ export class World {
   private nextPid = 1000;
   private pendingChecks: (() => Promise<void>)[] = [];
   healing = false;
-  readonly stats = { waves: 0, booked: 0, crashes: 0, cliRuns: 0, operatorActions: 0 };
+  readonly stats = { waves: 0, crashes: 0, cliRuns: 0, operatorActions: 0 };
 
   constructor(readonly options: ScheduleOptions) {
     this.choose = new Chooser(options.seed);
@@ -146,7 +149,7 @@ export class World {
 
   spawn(kind: ProcessKind): SimProcess {
     const pid = this.nextPid++;
-    const process = new SimProcess(this, kind === 'console' ? `console#${pid}` : `cli#${pid}`, pid, kind);
+    const process = new SimProcess(this, `${kind}#${pid}`, pid);
     this.processes.set(pid, process);
     return process;
   }
