@@ -50,7 +50,7 @@ export interface WaveScan {
  * MOs asked of Odoo per request, overlap included: large pages keep hundreds of MOs ahead of the new ones
  * to a few requests when the list must be read from its start.
  */
-export const LIST_PAGE_SIZE = 100;
+const LIST_PAGE_SIZE = 100;
 /** MOs each page repeats from the end of what was read before it: a list that shifted in between shows as a mismatch. */
 const OVERLAP = 3;
 /** Catches what the boundary cannot see: as many MOs added before it as closed before it since the last full read. */
