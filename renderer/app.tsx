@@ -1,77 +1,92 @@
-import { useState } from 'react';
-import { useConsoleState } from './console-context';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConsoleApi, useConsoleState } from './console-context';
+import { applyDefaultLanguage } from './i18n';
+import { AlarmBanner } from './panels/alarms/alarm-banner';
+import { AlarmLiveRegion } from './panels/alarms/alarm-live-region';
+import { AlarmsView } from './panels/alarms/alarms-view';
 import { ArchivePanel } from './panels/archive-panel';
 import { AuthorityOfflineBanner } from './panels/authority-offline-banner';
 import { ConnectionBanner } from './panels/connection-banner';
-import { ConnectionsPanel } from './panels/connections-panel';
+import { EngineerView } from './panels/engineer/engineer-view';
+import { HeldWaveStrip } from './panels/held-wave';
 import { LogPanel } from './panels/log-panel';
-import { OutboxPanel } from './panels/outbox-panel';
+import { NewWavesPausedStrip, PauseNewWaves } from './panels/new-waves-pause';
 import { QueueCount } from './panels/queue-count';
 import { QueueTable } from './panels/queue-table';
+import { WaveProgressLine } from './panels/queue/wave-progress-line';
+import { ReportsView } from './panels/reports/reports-view';
 import { RunsHistory } from './panels/runs-history';
-import { SchedulerPanel } from './panels/scheduler-panel';
-import { StationLine } from './panels/station-line';
+import { ConsoleHeader } from './panels/shell/console-header';
+import { ViewTabs, type ViewTab } from './panels/shell/view-tabs';
 import { SyncNow } from './panels/sync-now';
-import { WarningsPanel } from './panels/warnings-panel';
 
-const TABS = [
-  { id: 'queue', label: 'Queue', Panel: QueueTable },
-  { id: 'runs', label: 'Runs', Panel: RunsHistory },
-  { id: 'archive', label: 'Archive', Panel: ArchivePanel },
-  { id: 'log', label: 'Log', Panel: LogPanel },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+const NO_ALARMS: never[] = [];
 
+const PANELS = {
+  queue: <QueueTable />,
+  alarms: <AlarmsView />,
+  runs: <RunsHistory />,
+  archive: <ArchivePanel />,
+  reports: <ReportsView />,
+  log: <LogPanel />,
+  engineer: <EngineerView />,
+} as const;
+
+/**
+ * The operator's screen (ISA-101): header, alarms and the paused-waves strip on every view; on the
+ * left what is read from across the room (batches in the PLC, wave progress, Sync now); on the right
+ * the views. While the engine link is down everything shown is the last known state, greyed.
+ */
 export function App() {
+  const { t, i18n } = useTranslation('shell');
+  const api = useConsoleApi();
   const snapshotError = useConsoleState((state) => state.snapshotError);
-  const [tab, setTab] = useState<TabId>('queue');
-  const active = TABS.find((candidate) => candidate.id === tab) ?? TABS[0];
+  const linkDown = useConsoleState((state) => state.connection !== 'open');
+  const alarmCount = useConsoleState((state) => (state.snapshot?.alarms ?? NO_ALARMS).filter((alarm) => alarm.state !== 'shelved').length);
+
+  useEffect(() => {
+    // The plant's default language (UI_LANGUAGE) applies until the operator chooses one here.
+    api.getConfig().then(
+      (config) => applyDefaultLanguage(i18n, config.uiLanguage),
+      () => undefined,
+    );
+  }, [api, i18n]);
+
+  const tabs: ViewTab[] = Object.entries(PANELS).map(([id, panel]) => ({
+    id: id as keyof typeof PANELS,
+    panel,
+    badge:
+      id === 'alarms' && alarmCount > 0 ? (
+        <span className="tab-count" data-testid="tab-alarms-count">
+          {' '}
+          {alarmCount}
+        </span>
+      ) : undefined,
+  }));
 
   return (
-    <div className="console">
-      <header className="console-header">
-        <h1>Smart MO Sync</h1>
-        <StationLine />
-      </header>
+    <div className={`console${linkDown ? ' link-down' : ''}`}>
+      <ConsoleHeader />
+      <AlarmLiveRegion />
       <ConnectionBanner />
       <AuthorityOfflineBanner />
       {snapshotError && (
         <div role="alert" className="banner banner-lost">
-          The engine could not report its state: {snapshotError}
+          {t('snapshotError', { error: snapshotError })}
         </div>
       )}
-      <main className="console-grid">
-        <div className="column">
+      <NewWavesPausedStrip />
+      <HeldWaveStrip />
+      <AlarmBanner />
+      <main className="console-main">
+        <aside className="status-column" aria-label={t('status')}>
           <QueueCount />
+          <WaveProgressLine />
           <SyncNow />
-        </div>
-        <div className="column">
-          <SchedulerPanel />
-          <ConnectionsPanel />
-        </div>
-        <WarningsPanel />
-        <OutboxPanel />
-        <section className="card tabs-card">
-          <div role="tablist" aria-label="Views" className="tabs">
-            {TABS.map(({ id, label }) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`tab-${id}`}
-                aria-selected={id === tab}
-                aria-controls="tab-panel"
-                data-testid={`tab-${id}`}
-                onClick={() => setTab(id)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${active.id}`}>
-            <active.Panel />
-          </div>
-        </section>
+          <PauseNewWaves />
+        </aside>
+        <ViewTabs tabs={tabs} />
       </main>
     </div>
   );

@@ -10,22 +10,37 @@ import {
   TASK_NAMES,
   OUTCOMES,
   WAVE_RESOLUTIONS,
+  type Alarm,
+  type AlarmEventPage,
   type ConnectionTestResult,
   type HistoryEntry,
   type LogEntry,
+  type LogPage,
+  type ManualAdditive,
+  type NewWavesPause,
   type OutboxEntry,
   type Page,
   type PublicConfig,
   type RunPage,
   type RunRecord,
   type SchedulerState,
+  type ShiftReport,
   type Snapshot,
+  type ThroughputBucket,
 } from './domain';
 
 const pageInput = {
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 };
+
+/** A period of at most 31 days: the bounded read behind a report or a chart. */
+const periodInput = (what: string) =>
+  z
+    .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+    .strict()
+    .refine((input) => Date.parse(input.from) < Date.parse(input.to), { message: 'from must be before to' })
+    .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 31 * 86_400_000, { message: `${what} covers at most 31 days` });
 
 export const requests = {
   getSnapshot: { channel: 'queue/snapshot', input: z.void() },
@@ -43,11 +58,17 @@ export const requests = {
         before: z.number().int().positive().optional(),
         after: z.number().int().nonnegative().optional(),
         at: z.iso.datetime({ offset: true }).optional(),
+        /** Runs that name this MO (search by MO across runs). */
+        moId: z.string().trim().min(1).max(64).optional(),
+        /** Only runs started in [from, to). */
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
       })
       .strict()
       .refine((input) => [input.before, input.after, input.at].filter((cursor) => cursor !== undefined).length <= 1, {
         message: 'give at most one of before, after and at',
-      }),
+      })
+      .refine((input) => !input.from || !input.to || Date.parse(input.from) < Date.parse(input.to), { message: 'from must be before to' }),
   },
   listHistory: {
     channel: 'history/list',
@@ -56,6 +77,9 @@ export const requests = {
         ...pageInput,
         search: z.string().max(64).optional(),
         status: z.enum(['completed', 'cancelled']).optional(),
+        /** Only batches archived in [from, to). */
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
       })
       .strict(),
   },
@@ -75,6 +99,51 @@ export const requests = {
       .object({
         action: z.enum(WAVE_RESOLUTIONS),
         reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+      })
+      .strict(),
+  },
+  acknowledgeAlarm: {
+    channel: 'alarm/acknowledge',
+    input: z.object({ key: z.string().min(1).max(128), note: z.string().trim().max(500).optional() }).strict(),
+  },
+  shelveAlarm: {
+    channel: 'alarm/shelve',
+    input: z
+      .object({
+        key: z.string().min(1).max(128),
+        minutes: z.number().int().min(5, 'shelve for at least 5 minutes').max(720, 'shelve for at most 12 hours'),
+        note: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+      })
+      .strict(),
+  },
+  unshelveAlarm: { channel: 'alarm/unshelve', input: z.object({ key: z.string().min(1).max(128) }).strict() },
+  listAlarmHistory: {
+    channel: 'alarm/history',
+    input: z.object({ pageSize: pageInput.pageSize, before: z.number().int().positive().optional() }).strict(),
+  },
+  setNewWavesPaused: {
+    channel: 'waves/set-paused',
+    input: z
+      .object({ paused: z.boolean(), reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })
+      .strict(),
+  },
+  checkManualAdditive: {
+    channel: 'queue/check-additive',
+    input: z
+      .object({ moId: z.string().min(1).max(64), position: z.number().int().min(0).max(200), checked: z.boolean() })
+      .strict(),
+  },
+  shiftReport: { channel: 'report/shift', input: periodInput('a report') },
+  throughput: { channel: 'report/throughput', input: periodInput('a chart') },
+  listLogs: {
+    channel: 'log/list',
+    input: z
+      .object({
+        pageSize: pageInput.pageSize,
+        /** Opaque cursor from the previous page's `older`. */
+        older: z.string().max(200).optional(),
+        minLevel: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+        search: z.string().max(100).optional(),
       })
       .strict(),
   },
@@ -101,6 +170,15 @@ export interface ResponseMap {
   archiveBatch: HistoryEntry;
   /** The mo-sync run that recorded the operator's resolution of a held wave. */
   resolveWave: RunRecord;
+  acknowledgeAlarm: Alarm;
+  shelveAlarm: Alarm;
+  unshelveAlarm: Alarm;
+  listAlarmHistory: AlarmEventPage;
+  setNewWavesPaused: NewWavesPause;
+  checkManualAdditive: ManualAdditive;
+  shiftReport: ShiftReport;
+  throughput: ThroughputBucket[];
+  listLogs: LogPage;
   getConfig: PublicConfig;
   testConnection: ConnectionTestResult;
 }

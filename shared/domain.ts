@@ -21,6 +21,24 @@ export interface BatchRecipe {
   /** MO-level SCADA equipment code, '' when the MO has none. */
   equipmentIdBatch: string;
   components: Partial<Record<EquipmentId, { name: string; plannedKg: number }>>;
+  /** Components the PLC does not dose, weighed by hand (the batch's checklist, ticked in the queue). */
+  manualAdditives: Pick<ManualAdditive, 'position' | 'name' | 'quantity' | 'uom'>[];
+}
+
+/**
+ * An additive the PLC does not dose (on the MO-level PLC or on no equipment, README §1.1): the
+ * operator weighs it by hand and ticks it off on the batch's checklist.
+ */
+export interface ManualAdditive {
+  /** Position in the MO's component list (0-based): the checklist line's key. */
+  position: number;
+  name: string;
+  /** Planned quantity, null when Odoo gave none. */
+  quantity: number | null;
+  uom: string;
+  /** When and at which station it was ticked; null while not yet added. */
+  checkedAt: string | null;
+  checkedBy: string | null;
 }
 
 /** A row of `mo_batch`: the recipe plus what the PLC reported so far. */
@@ -34,12 +52,14 @@ export interface QueueBatch extends BatchRecipe {
   lastReadFromPlc: string | null;
   updateOdoo: boolean;
   odooCancelled: boolean;
+  /** The batch's hand-weighed additives and how far the operator has ticked them off. */
+  manualAdditives: ManualAdditive[];
 }
 
 export type HistoryStatus = 'completed' | 'cancelled';
 
-/** A row of `mo_histories`. */
-export interface HistoryEntry extends BatchRecipe {
+/** A row of `mo_histories`; the archive shows no checklist (its lines stay in `batch_additives`, its ticks in the engine's log). */
+export interface HistoryEntry extends Omit<BatchRecipe, 'manualAdditives'> {
   id: string;
   status: HistoryStatus;
   notes: string | null;
@@ -151,6 +171,8 @@ export interface HealthWarning {
   message: string;
   batchNo?: number;
   moId?: string;
+  /** The connection a `connection-down` warning is about: each is a cause of its own. */
+  target?: ConnectionTarget;
 }
 
 /** An operator's answer to a `wave-unconfirmed` warning: give the wave to the PLC, or clear it so its MOs are fetched again. */
@@ -170,6 +192,106 @@ export interface AuthorityStatus {
   drivesPlc: boolean;
 }
 
+/** ISA-18.2 priority: high needs action now, medium soon, low when convenient. */
+export const ALARM_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type AlarmPriority = (typeof ALARM_PRIORITIES)[number];
+
+/**
+ * ISA-18.2 states an alarm is shown in (an alarm acknowledged and back to normal leaves the list):
+ * active and not acknowledged; active and acknowledged; returned to normal but not acknowledged;
+ * shelved by an operator until a time (hidden from the banner, still listed).
+ */
+export const ALARM_STATES = ['unacknowledged', 'acknowledged', 'returned-unacknowledged', 'shelved'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+
+export type AlarmKind = HealthWarning['kind'];
+
+/** One alarm per cause: many warnings of one cause (ten stuck batches, say) are one alarm listing what they affect. */
+export interface Alarm {
+  /** The cause: the warning kind, plus the connection for `connection-down` (e.g. `connection-down:plc`). */
+  key: string;
+  kind: AlarmKind;
+  priority: AlarmPriority;
+  state: AlarmState;
+  /** Whether the condition holds now (a shelved alarm may be active or not). */
+  active: boolean;
+  /** The engine's latest sentence for it (the engineer's detail; the operator's title comes from the kind). */
+  message: string;
+  /** The batches or MOs this cause affects now, each with the engine's sentence. */
+  affected: { batchNo?: number; moId?: string; message: string }[];
+  /** Times it became active since it was last normal (acknowledged and returned). */
+  occurrences: number;
+  firstRaisedAt: string;
+  lastRaisedAt: string;
+  returnedAt: string | null;
+  acknowledged: { at: string; by: string; note: string | null } | null;
+  shelved: { until: string; by: string; note: string } | null;
+}
+
+export const ALARM_EVENTS = ['raised', 'acknowledged', 'shelved', 'unshelved', 'returned', 'normal'] as const;
+export type AlarmEventKind = (typeof ALARM_EVENTS)[number];
+
+/** A line of the alarm history (append-only). */
+export interface AlarmEvent {
+  id: number;
+  key: string;
+  kind: AlarmKind;
+  priority: AlarmPriority;
+  event: AlarmEventKind;
+  at: string;
+  /** The station where it happened (the driver for raised/returned, the operator's for acknowledge/shelve). */
+  station: string;
+  note: string | null;
+  message: string;
+}
+
+export interface AlarmEventPage {
+  items: AlarmEvent[];
+  pageSize: number;
+  hasOlder: boolean;
+}
+
+/** Pause new waves (the gate fetches nothing), plant-wide; PLC reading and booking go on. */
+export interface NewWavesPause {
+  paused: boolean;
+  /** When and where it was last changed, and why; null if never. */
+  changedAt: string | null;
+  changedBy: string | null;
+  reason: string | null;
+}
+
+/** What one shift (or any period) produced, from the archive. */
+export interface ShiftReport {
+  from: string;
+  to: string;
+  completed: number;
+  cancelled: number;
+  /** Waves fetched in the period. */
+  waves: number;
+  /** kg dosed per silo or tank by completed batches. */
+  kgByEquipment: Partial<Record<EquipmentId, number>>;
+  totalKg: number;
+  /** Failed (cancelled) batches, newest first. */
+  failures: { moId: string; batchNo: number; archivedAt: string | null; notes: string | null }[];
+  mos: { moId: string; status: HistoryStatus; finishedGoods: string; actualWeightKg: number | null; archivedAt: string | null }[];
+}
+
+/** Throughput per hour bucket (for the chart): waves fetched and kg per silo archived as completed. */
+export interface ThroughputBucket {
+  /** ISO start of the hour. */
+  hour: string;
+  waves: number;
+  completed: number;
+  kgByEquipment: Partial<Record<EquipmentId, number>>;
+}
+
+/** A page of the engine's own log files, newest first. */
+export interface LogPage {
+  items: LogEntry[];
+  /** Cursor for the next older page, null at the oldest kept entry. */
+  older: string | null;
+}
+
 export interface Snapshot {
   station: string;
   generatedAt: string;
@@ -181,6 +303,11 @@ export interface Snapshot {
   /** Calls to Odoo still to be made; quarantined ones wait for an operator (retry or export). */
   outbox: { pending: number; quarantined: OutboxEntry[] };
   authority: AuthorityStatus;
+  /** Alarms to show (the engine owns their state: every station sees the same), highest priority first. */
+  alarms: Alarm[];
+  newWaves: NewWavesPause;
+  /** When the PLC was last read successfully (its values' age), null if never. */
+  plcReadAt: string | null;
 }
 
 /**
@@ -242,4 +369,6 @@ export interface PublicConfig {
   tasks: { task: TaskName; enabled: boolean; intervalMinutes: number }[];
   autoSync: boolean;
   demo: boolean;
+  /** The console's default language (UI_LANGUAGE); an operator may switch. */
+  uiLanguage: 'id' | 'en';
 }

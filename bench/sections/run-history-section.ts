@@ -1,8 +1,8 @@
 /**
  * Run history at 10 k / 100 k / 1 M run records (a month at the demo's timers is ~2 M): the CLI's
  * `status` and `history` (the real bundled CLI, spawned), and in-process the bridge's listRuns
- * page and getSnapshot — ours, the naive way (OFFSET + COUNT, a snapshot rebuilt from ten run
- * queries) and the minimum (the same on a fresh store).
+ * page, search by MO and getSnapshot — ours, the naive way (OFFSET + COUNT, a LIKE over the log, a
+ * snapshot rebuilt from ten run queries) and the minimum (the same on a fresh store).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,8 @@ interface Figures {
   snapshot: number[];
   naivePage: number[];
   naiveSnapshot: number[];
+  moSearch: number[];
+  naiveMoSearch: number[];
 }
 
 export async function benchRunHistory(): Promise<SectionResult> {
@@ -43,6 +45,7 @@ export async function benchRunHistory(): Promise<SectionResult> {
     const rows: string[][] = [
       ['fresh store (minimum): CLI status / history', formatMs(fresh.status), formatMs(fresh.history), '', '', '', ''],
       ['fresh store (minimum): listRuns page / getSnapshot p50, p95', formatMs(p(fresh.page, 0.5)), formatMs(p(fresh.page, 0.95)), '', formatMs(p(fresh.snapshot, 0.5)), formatMs(p(fresh.snapshot, 0.95)), ''],
+      ['fresh store (minimum): search by MO p50, p95', formatMs(p(fresh.moSearch, 0.5)), formatMs(p(fresh.moSearch, 0.95)), '', '', '', ''],
     ];
     for (const { runs, figures: f } of sized) {
       const label = runs.toLocaleString('en');
@@ -50,6 +53,8 @@ export async function benchRunHistory(): Promise<SectionResult> {
         [`${label} runs: CLI status / history`, formatMs(f.status), formatMs(f.history), `${ratio(f.status, fresh.status)} / ${ratio(f.history, fresh.history)}`, '', '', ''],
         [`${label} runs: ours listRuns page / getSnapshot p50, p95`, formatMs(p(f.page, 0.5)), formatMs(p(f.page, 0.95)), ratio(p(f.page, 0.95), p(fresh.page, 0.95)), formatMs(p(f.snapshot, 0.5)), formatMs(p(f.snapshot, 0.95)), ratio(p(f.snapshot, 0.95), p(fresh.snapshot, 0.95))],
         [`${label} runs: naive (OFFSET + COUNT / ten run queries)`, formatMs(p(f.naivePage, 0.5)), formatMs(p(f.naivePage, 0.95)), ratio(p(f.naivePage, 0.95), p(fresh.page, 0.95)), formatMs(p(f.naiveSnapshot, 0.5)), formatMs(p(f.naiveSnapshot, 0.95)), ratio(p(f.naiveSnapshot, 0.95), p(fresh.snapshot, 0.95))],
+        [`${label} runs: search by MO, ours p50, p95`, formatMs(p(f.moSearch, 0.5)), formatMs(p(f.moSearch, 0.95)), ratio(p(f.moSearch, 0.95), p(fresh.moSearch, 0.95)), '', '', ''],
+        [`${label} runs: search by MO, naive (LIKE over mo_ids)`, formatMs(p(f.naiveMoSearch, 0.5)), formatMs(p(f.naiveMoSearch, 0.95)), ratio(p(f.naiveMoSearch, 0.95), p(fresh.moSearch, 0.95)), '', '', ''],
       );
     }
     return {
@@ -60,6 +65,7 @@ export async function benchRunHistory(): Promise<SectionResult> {
       notes: [
         `CLI = the bundled CLI spawned on the data directory (median of ${CLI_RUNS}; node start-up included), ratios against a fresh store. Goal: ≤ 1.3×.`,
         `listRuns page = the bridge's handler, ${PAGE} mo-sync runs, alternately the newest and one from the middle of the log (keyset: before = a run id); naive = the old COUNT(*) + LIMIT/OFFSET to the same page. Goal p95 ≤ 10 ms.`,
+        `search by MO = the bridge's listRuns with moId (${PAGE} runs), alternately an MO of the newest wave and one from the middle of the log (the runs of that MO, sync_run_mos); naive = the same page with mo_ids LIKE '%"MO"%', which reads the log from the newest run back to that MO's. Goal p95 ≤ 10 ms.`,
         `getSnapshot = the bridge's handler right after another process recorded a run (so the run log changed every time); naive = the ten run look-ups the old snapshot made (outcome IN (...)) plus its queue, outbox and intent reads. ${CALLS} calls (naive ${NAIVE_CALLS}).`,
         'The log is filled with one INSERT … SELECT in one transaction (a million runs in ~4 s); the store then migrates and builds its indexes once per size.',
       ],
@@ -103,6 +109,12 @@ async function inProcess(started: StartedEngine, peer: SqliteStore, raw: Databas
     raw.prepare(`SELECT COUNT(*) AS n FROM sync_runs WHERE finished_at IS NOT NULL AND task = ?`).get('mo-sync');
     raw.prepare(`SELECT * FROM sync_runs WHERE finished_at IS NOT NULL AND task = ? ORDER BY id DESC LIMIT ? OFFSET ?`).all('mo-sync', PAGE, offset);
   });
+  // fillRunLog names one MO in every 500th run (a fetched wave): WH/MO/<run number>.
+  const moOf = (i: number) => `WH/MO/${Math.max(500, Math.floor((i % 2 ? runs / 2 : runs) / 500) * 500)}`;
+  const moSearch = await repeat(CALLS, (i) => handlers.listRuns({ pageSize: PAGE, moId: moOf(i) }));
+  const naiveMoSearch = await repeat(NAIVE_CALLS, async (i) => {
+    raw.prepare(`SELECT * FROM sync_runs WHERE finished_at IS NOT NULL AND mo_ids LIKE ? ORDER BY id DESC LIMIT ?`).all(`%"${moOf(i)}"%`, PAGE);
+  });
   const snapshot: number[] = [];
   for (let i = 0; i < CALLS; i++) {
     const id = await peer.startRun({ task: 'plc-read', trigger: 'cli', station: 'bench', pid: 1, startedAt: new Date().toISOString() });
@@ -110,7 +122,7 @@ async function inProcess(started: StartedEngine, peer: SqliteStore, raw: Databas
     snapshot.push(...(await repeat(1, () => handlers.getSnapshot())));
   }
   const naiveSnapshot = await repeat(NAIVE_CALLS, () => naiveRebuild(peer, raw));
-  return { page, snapshot, naivePage, naiveSnapshot };
+  return { page, snapshot, naivePage, naiveSnapshot, moSearch, naiveMoSearch };
 }
 
 /** The old snapshot's reads: every task's last run, the last sync, good PLC read and dispatch (IN lists), queue, outbox, intents. */

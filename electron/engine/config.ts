@@ -103,6 +103,7 @@ const rawSchema = z
     LOG_CLEANUP_KEEP_LAST: z.coerce.number().int().min(0),
     SMS_MAX_RUN_RECORDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']),
+    UI_LANGUAGE: z.enum(['id', 'en'], { message: "must be 'id' (Bahasa Indonesia) or 'en' (English)" }),
   })
   .strict();
 
@@ -172,6 +173,8 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     // About 4 months of the plant's hourly syncs and 5-minute reads; the demo's timers reach it in days, not in the 30-day retention.
     SMS_MAX_RUN_RECORDS: 200_000,
     LOG_LEVEL: 'info',
+    // The plant's operators speak Bahasa Indonesia; each one may switch the console to English.
+    UI_LANGUAGE: 'id',
   };
 }
 
@@ -254,6 +257,8 @@ export interface EngineConfig {
   /** Finished run records kept at most, whatever their age (the oldest go first). */
   maxRunRecords: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The console's default language. */
+  uiLanguage: 'id' | 'en';
 }
 
 export interface ConfigInputs {
@@ -355,6 +360,7 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     logCleanupKeepLast: raw.LOG_CLEANUP_KEEP_LAST,
     maxRunRecords: raw.SMS_MAX_RUN_RECORDS,
     logLevel: raw.LOG_LEVEL,
+    uiLanguage: raw.UI_LANGUAGE,
   };
 }
 

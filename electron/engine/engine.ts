@@ -22,11 +22,14 @@ import { plcMemoryMap } from '../plc/memory-map';
 import type { PlcLink } from '../plc/plc-link';
 import { AuthorityUnavailableError, OutboxBusyError, type AuthorityStore } from '../store/authority-store';
 import type { MirrorReader } from '../store/mirror/mirror-reader';
+import { AlarmBoard } from './alarms/alarm-board';
 import type { Clock } from './clock';
 import type { EngineConfig } from './config';
 import { ConnectionTracker } from './connection-tracker';
 import type { EngineLog } from './engine-log';
 import { EventBus } from './event-bus';
+import { historyHandlers } from './history-handlers';
+import { createOperatorControls, type OperatorControls } from './operator-controls';
 import { isProcessAlive } from './process-alive';
 import { publicConfig } from './public-config';
 import { RunDigest } from './run-digest';
@@ -55,6 +58,8 @@ export interface EngineParts {
   role?: StationRole;
   /** Plant mode: the local mirror, read when the authority cannot be reached (never for the gate). */
   reader?: MirrorReader;
+  /** DATA_DIR/logs, where the logger rolls engine.N.log: the console pages back through it. */
+  logDir?: string;
   bus?: EventBus;
   checkpoints?: Checkpoints;
   /** This process as run records name it, and how to tell whether another one is still alive (the fault explorer simulates both). */
@@ -76,6 +81,15 @@ export class Engine {
   private readonly databaseLink: ConnectionTracker;
   /** The last runs the snapshot shows, kept up to date rather than looked up for every snapshot. */
   private readonly lastRuns: RunDigest;
+  /** Pause new waves and the manual-additive checklists (stored in the authority). */
+  private readonly controls: OperatorControls;
+  private readonly alarms: AlarmBoard;
+  /**
+   * Whether this engine watches the plant (started with its timers). Only a watching engine of the
+   * driving station records alarm raises and returns: a one-shot command sees too little to judge
+   * (no PLC findings, no Odoo link history) and would return alarms the console just raised.
+   */
+  private watching = false;
   private snapshotQueued = false;
   private stopped = false;
   /** Implausible values of the last PLC reading: shown as warnings until a reading is clean. */
@@ -104,6 +118,14 @@ export class Engine {
     });
     this.odooLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
     this.databaseLink = new ConnectionTracker(parts.clock, () => this.publishSnapshot());
+    this.alarms = new AlarmBoard({
+      store: parts.store,
+      clock: parts.clock,
+      log: parts.log,
+      station: parts.config.station,
+      recordsTransitions: () => this.watching && this.role.drivesPlc(),
+      onChange: () => this.publishSnapshot(),
+    });
     const bodies = createTaskBodies({
       ...parts,
       odooLink: this.odooLink,
@@ -129,6 +151,13 @@ export class Engine {
     });
     this.scheduler.onChange(() => this.publishSnapshot());
     this.lastRuns = new RunDigest(jobs.map((job) => job.task));
+    this.controls = createOperatorControls({
+      store: parts.store,
+      clock: parts.clock,
+      log: parts.log,
+      station: parts.config.station,
+      changed: () => this.publishSnapshot(),
+    });
     this.backend = { handlers: this.handlers(), subscribe: (event, listener) => this.bus.subscribe(event, listener) };
   }
 
@@ -139,6 +168,7 @@ export class Engine {
    */
   async start(options: { schedule: boolean } = { schedule: true }): Promise<void> {
     const { store, config, clock, log } = this.parts;
+    this.watching = options.schedule;
     try {
       const interrupted = await store.closeInterruptedRuns(
         config.station,
@@ -160,6 +190,7 @@ export class Engine {
   /** No run starts once this is called; resolves when the runs already going have finished. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.alarms.stop();
     await this.scheduler.stop();
   }
 
@@ -174,7 +205,7 @@ export class Engine {
     const { store, config, plc, clock } = this.parts;
     const queue = await this.readThrough((source) => source.listQueue());
     const jobs = this.scheduler.state();
-    const [lastRuns, [open, quarantined], heldWaves] = await Promise.all([
+    const [lastRuns, [open, quarantined], heldWaves, newWaves] = await Promise.all([
       this.readThrough((source) => this.lastRuns.read(source)),
       // The outbox is not mirrored: while the authority is away it is shown empty, not guessed.
       Promise.all([store.listOutbox(['pending', 'sending']), store.listOutbox(['quarantined'])]).catch((error: unknown) => {
@@ -189,6 +220,7 @@ export class Engine {
           throw error;
         },
       ),
+      this.controls.newWavesPause(),
     ]);
     const snapshot = buildSnapshot({
       station: config.station,
@@ -200,6 +232,8 @@ export class Engine {
       connections: { odoo: this.odooLink.state(), plc: plc.health(), database: this.databaseLink.state() },
       outbox: { pending: open.length, quarantined },
       authority: this.role.status(),
+      newWaves,
+      lastPlcRead: lastRuns.plcRead,
     });
     snapshot.warnings = evaluateHealth({
       now: clock.now(),
@@ -214,6 +248,7 @@ export class Engine {
       heldWaves,
       odooBacklog: this.odooBacklog,
     });
+    snapshot.alarms = await this.alarms.update(snapshot.warnings);
     return snapshot;
   }
 
@@ -274,16 +309,29 @@ export class Engine {
         return this.runTask(task, 'manual');
       },
       setSchedulerPaused: async ({ paused }) => {
+        if (paused !== this.scheduler.isPaused()) {
+          // The engineer's switch: unlike pausing new waves, it stops every timer, PLC reading included.
+          if (paused) this.parts.log.warn(`Scheduler paused at station ${config.station}: all timers stop, PLC reading included`, { station: config.station });
+          else this.parts.log.info(`Scheduler resumed at station ${config.station}: all timers run again`, { station: config.station });
+        }
         this.scheduler.setPaused(paused);
         return (await this.snapshot()).scheduler;
       },
+      setNewWavesPaused: (input) => this.controls.setNewWavesPaused(input),
+      checkManualAdditive: (input) => this.controls.checkManualAdditive(input),
       listRuns: (input) => this.readThrough((source) => source.listRuns(input)),
       listHistory: (input) => this.readThrough((source) => source.listHistory(input)),
+      ...historyHandlers({ readThrough: (read) => this.readThrough(read), logDir: this.parts.logDir }),
       retryOutbox: ({ id }) => this.retryOutbox(id),
       archiveBatch: ({ moId, reason }) => this.archiveByOperator(moId, reason),
       resolveWave: ({ action, reason }) => this.resolveWave(action, reason),
       getConfig: async () => publicConfig(config, store.kind),
       testConnection: ({ target }) => this.testConnection(target),
+      // Signed with the station's name until users sign in (a later issue).
+      acknowledgeAlarm: ({ key, note }) => this.alarms.acknowledge(key, note || null),
+      shelveAlarm: ({ key, minutes, note }) => this.alarms.shelve(key, minutes, note),
+      unshelveAlarm: ({ key }) => this.alarms.unshelve(key),
+      listAlarmHistory: (input) => this.alarms.history(input),
     };
   }
 

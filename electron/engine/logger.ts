@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import pinoRoll from 'pino-roll';
-import type { LogEntry, TaskName } from '../../shared/domain';
+import type { LogEntry } from '../../shared/domain';
 import type { EngineLog } from './engine-log';
+import { parseLogLine } from './logs/log-record';
 
 export interface LoggerOptions {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -25,8 +26,6 @@ export interface LoggerOptions {
   /** Also write to stderr (headless host, CLI with --verbose). */
   stderr?: boolean;
 }
-
-const LEVEL_NAMES: Record<number, LogEntry['level']> = { 10: 'debug', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
 
 /** While the log file fails, one line in this many is still offered to it, to notice that the disk has room again. */
 const PROBE_EVERY_LINES = 100;
@@ -115,19 +114,9 @@ function wrap(logger: pino.Logger, state: { closed: boolean }): EngineLog {
 function entryStream(onEntry: (entry: LogEntry) => void): Writable {
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
-      try {
-        const record = JSON.parse(chunk.toString('utf8')) as Record<string, unknown>;
-        const entry: LogEntry = {
-          time: String(record.time),
-          level: LEVEL_NAMES[Number(record.level)] ?? 'info',
-          message: String(record.msg ?? ''),
-        };
-        if (typeof record.task === 'string') entry.task = record.task as TaskName;
-        if (typeof record.moId === 'string') entry.moId = record.moId;
-        onEntry(entry);
-      } catch {
-        // A line that is not JSON is not ours to show.
-      }
+      // A line that is not the logger's JSON is not ours to show.
+      const entry = parseLogLine(chunk.toString('utf8'));
+      if (entry) onEntry(entry);
       done();
     },
   });

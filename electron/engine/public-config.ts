@@ -29,5 +29,6 @@ export function publicConfig(config: EngineConfig, authority: PublicConfig['auth
     })),
     autoSync: config.autoSync,
     demo: config.demo,
+    uiLanguage: config.uiLanguage,
   };
 }

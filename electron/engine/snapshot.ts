@@ -1,5 +1,5 @@
 /** Assembles what the console shows at a glance from the engine's parts (pure); warnings come from health-evaluation.ts. */
-import type { AuthorityStatus, ConnectionState, OutboxEntry, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
+import type { AuthorityStatus, ConnectionState, NewWavesPause, OutboxEntry, QueueBatch, RunRecord, Snapshot } from '../../shared/domain';
 import type { PlcLinkHealth } from '../plc/plc-link';
 import type { JobState } from './scheduler';
 
@@ -14,6 +14,9 @@ export interface SnapshotInputs {
   connections: { odoo: ConnectionState; plc: PlcLinkHealth; database: ConnectionState };
   outbox: { pending: number; quarantined: OutboxEntry[] };
   authority: AuthorityStatus;
+  newWaves: NewWavesPause;
+  /** The last successful PLC reading (plc-read done or idle): the age of the queue's PLC values. */
+  lastPlcRead: RunRecord | null;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -42,7 +45,11 @@ export function buildSnapshot(inputs: SnapshotInputs): Snapshot {
     },
     lastSync: inputs.lastSync,
     warnings: [],
+    /** Filled in by the engine from the warnings (electron/engine/alarms). */
+    alarms: [],
     outbox: inputs.outbox,
     authority: inputs.authority,
+    newWaves: inputs.newWaves,
+    plcReadAt: inputs.lastPlcRead?.finishedAt ?? null,
   };
 }

@@ -53,9 +53,10 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
   const loaded = loadConfig({ env: options.env ?? process.env, flags });
   mkdirSync(loaded.dataDir, { recursive: true });
   const bus = new EventBus();
+  const logDir = join(loaded.dataDir, 'logs');
   const logger = await createLogger({
     level: loaded.logLevel,
-    dir: join(loaded.dataDir, 'logs'),
+    dir: logDir,
     onEntry: (entry) => bus.emit('log', entry),
     stderr: options.logToStderr ?? false,
   });
@@ -107,6 +108,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     toRecipe,
     clock: systemClock,
     log,
+    logDir,
     bus,
     ...(authority.role ? { role: authority.role } : {}),
     ...(authority.reader ? { reader: authority.reader } : {}),

@@ -5,10 +5,11 @@
  */
 import { ConfigError } from '../engine/config';
 import { EXIT, UsageError, type CliIo } from './cli/cli-io';
-import { runHistory, runServe, runStatus, runSyncOnce, runTaskCommand, runWaveCommand } from './cli/engine-commands';
+import { runAlarms, runHistory, runServe, runStatus, runSyncOnce, runTaskCommand, runWaveCommand, runWavesCommand } from './cli/engine-commands';
 import { runOdooSimCommand } from './cli/odoo-sim-command';
 import { runPlcCommand } from './cli/plc-command';
 import { runPlcSimCommand } from './cli/plc-sim-command';
+import { runReport } from './cli/report-command';
 
 const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo): Promise<number> }> = {
   serve: {
@@ -20,10 +21,19 @@ const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo)
   sync: { summary: 'sync --once [--json]                    one Task 1 pass (fetch only when the queue is empty)', run: runSyncOnce },
   run: { summary: 'run <task> --once [--json]              one pass of any task', run: runTaskCommand },
   status: { summary: 'status [--json]                         queue, scheduler, connections, last sync', run: runStatus },
-  history: { summary: 'history [--limit N] [--task T] [--json] recent runs with outcome and reason', run: runHistory },
+  history: {
+    summary: 'history [--limit N] [--task T] [--mo ID] [--from ISO] [--to ISO] [--json]   recent runs with outcome and reason',
+    run: runHistory,
+  },
+  report: { summary: 'report --from ISO --to ISO [--json]     shift report: MOs, waves, kg per silo and tank, failures', run: runReport },
+  alarms: { summary: 'alarms [--json]                         the alarms every station shows (state, priority, cause)', run: runAlarms },
   wave: {
     summary: 'wave resolve <hand-over|withdraw> --reason TEXT [--json]   an operator hands over or withdraws a wave the PLC did not confirm',
     run: runWaveCommand,
+  },
+  waves: {
+    summary: 'waves <pause|resume> --reason TEXT [--json]   stop or restart fetching new waves, plant-wide (PLC reading and Odoo booking go on)',
+    run: runWavesCommand,
   },
   plc: { summary: 'plc read D7000 77 | plc write D7076 1  PLC diagnostics (--host --port --protocol)', run: runPlcCommand },
   'plc-sim': { summary: 'plc-sim --udp-port N [--tcp-port N] [--speed X]   simulated PLC', run: runPlcSimCommand },

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { requests, type BridgeError, type ConsoleHandlers, type RequestName, type ResponseMap } from '../../shared/contract';
+import { BadRequestError } from '../engine/bad-request-error';
 
 /** A call's answer; assignable to the `CallOutcome` the console-side proxy unwraps. */
 export type DispatchOutcome = { ok: true; result: ResponseMap[RequestName] } | { ok: false; error: BridgeError };
@@ -30,6 +31,7 @@ export async function dispatchRequest(handlers: ConsoleHandlers, method: unknown
     const handler = handlers[method] as (value: unknown) => Promise<ResponseMap[RequestName]>;
     return { ok: true, result: await handler(parsed.data) };
   } catch (error) {
+    if (error instanceof BadRequestError) return refuse('bad-request', `bad ${method} request: ${error.message}`);
     return refuse('failed', error instanceof Error ? error.message : String(error));
   }
 }

@@ -22,6 +22,8 @@ const FINISHED_GOODS_CHARS = 128;
 const COMPONENT_NAME_CHARS = 64;
 /** Planned values are stored to the gram (numeric(18,3)); finer digits are Odoo float noise. */
 const PLANNED_DECIMALS = 3;
+/** `batch_additives.uom` is varchar(32). */
+const UOM_CHARS = 32;
 
 export function toRecipe(mo: OdooMo, batchNo: number): RecipeResult {
   if (!Number.isInteger(batchNo) || batchNo < 1 || batchNo > SLOT_COUNT) {
@@ -43,12 +45,14 @@ export function toRecipe(mo: OdooMo, batchNo: number): RecipeResult {
   const components: BatchRecipe['components'] = {};
   const sources = new Map<EquipmentId, OdooComponent>();
   const manual: string[] = [];
+  const manualAdditives: BatchRecipe['manualAdditives'] = [];
 
-  for (const component of mo.components_consumption) {
+  for (const [position, component] of mo.components_consumption.entries()) {
     const equipment = component.equipment;
     // Additives weighed by hand sit on the MO-level PLC ("PLC01") or on no equipment at all.
     if (!equipment || (equipmentIdBatch !== '' && equipment.code === equipmentIdBatch)) {
       manual.push(describeQuantity(component));
+      manualAdditives.push(manualAdditive(position, component, notes));
       continue;
     }
     const id = equipmentIdFor(equipment);
@@ -78,7 +82,7 @@ export function toRecipe(mo: OdooMo, batchNo: number): RecipeResult {
 
   return {
     ok: true,
-    recipe: { batchNo, moId: mo.mo_id, finishedGoods, quantityKg: roundKg(mo.quantity, PLANNED_DECIMALS), equipmentIdBatch, components },
+    recipe: { batchNo, moId: mo.mo_id, finishedGoods, quantityKg: roundKg(mo.quantity, PLANNED_DECIMALS), equipmentIdBatch, components, manualAdditives },
     notes,
   };
 }
@@ -107,6 +111,18 @@ function fitColumn(text: string, maxChars: number, notes: string[]): string {
   const cut = text.slice(0, maxChars);
   notes.push(`name "${text}" is longer than ${maxChars} characters; stored as "${cut}"`);
   return cut;
+}
+
+/** A checklist line for the operator; its position in Odoo's list keys the tick (names may repeat). */
+function manualAdditive(position: number, component: OdooComponent, notes: string[]): BatchRecipe['manualAdditives'][number] {
+  const planned = component.to_consume ?? component.consumed;
+  return {
+    position,
+    name: component.product_name,
+    // A quantity Odoo cannot state is shown as unknown rather than as a number to weigh.
+    quantity: planned !== null && Number.isFinite(planned) && planned >= 0 ? roundKg(planned, PLANNED_DECIMALS) : null,
+    uom: fitColumn(component.uom || 'kg', UOM_CHARS, notes),
+  };
 }
 
 function describeQuantity(component: OdooComponent): string {

@@ -121,7 +121,8 @@ export class FinsClient implements PlcLink {
       return { ...base, state: 'down', detail: `PLC unreachable (${this.endpoint}): ${detail}` };
     }
     if (state.kind === 'half-open') {
-      return { ...base, state: 'degraded', detail: `probing ${this.endpoint} after ${state.failures} failed requests` };
+      // Still down until the probe answers: "degraded" here would clear the PLC alarm at every probe and raise it anew.
+      return { ...base, state: 'down', detail: `PLC unreachable (${this.endpoint}): probing after ${state.failures} failed requests` };
     }
     if (state.failures > 0) {
       return { ...base, state: 'degraded', detail: `${state.failures} failed request(s) in a row; last: ${this.lastFailure}` };

@@ -6,6 +6,7 @@
  * cannot be reached; the gate then skips instead of guessing.
  */
 import type {
+  AlarmEventPage,
   BatchRecipe,
   EquipmentId,
   HistoryEntry,
@@ -20,7 +21,10 @@ import type {
   RunRecord,
   TaskName,
   Trigger,
+  NewWavesPause,
 } from '../../shared/domain';
+import type { AdditiveCheck, AdditiveCheckResult, NewWavesChange, NewWavesChangeResult } from './operator-controls';
+import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from './alarm-records';
 
 /** Held while Task 1 decides and dispatches; exactly one holder across all processes and stations. */
 export interface SyncLock {
@@ -85,6 +89,11 @@ export interface RunFilter {
   after?: number;
   /** Jump to date (ISO): the newest runs among those that started at or before this moment. */
   at?: string;
+  /** Only runs that name this MO (exactly). */
+  moId?: string;
+  /** Only runs started in [from, to) (ISO, any offset). */
+  from?: string;
+  to?: string;
 }
 
 /**
@@ -102,6 +111,9 @@ export interface HistoryFilter {
   pageSize: number;
   search?: string;
   status?: HistoryStatus;
+  /** Only batches archived in [from, to) (ISO, any offset). */
+  from?: string;
+  to?: string;
 }
 
 /** What the PLC reported for one queued batch (Task 2). */
@@ -171,7 +183,7 @@ export interface AuthorityStore {
   /** The gate's writes: `epoch` is the holder's SyncLock.epoch; a stale one rejects with GateLockLostError. */
   recordIntent(runId: number, station: string, recipes: BatchRecipe[], at: string, epoch: number): Promise<DispatchIntent>;
   setIntentPhase(intentId: number, phase: 'verified' | 'abandoned', at: string, epoch: number): Promise<void>;
-  /** Inserts the wave into `mo_batch` and closes the intent, in one transaction. */
+  /** Inserts the wave into `mo_batch` with its manual-additive checklists and closes the intent, in one transaction. */
   commitWave(intentId: number, phase: 'committed' | 'adopted', at: string, epoch: number): Promise<void>;
   /** Holds the wave for an operator (phase unconfirmed or conflict) with what the PLC showed, so the console can say it without PLC I/O. */
   holdIntent(intentId: number, phase: HeldPhase, plcView: string, epoch: number): Promise<void>;
@@ -188,12 +200,21 @@ export interface AuthorityStore {
   finishedRuns(ids: readonly number[]): Promise<RunRecord[]>;
 
   listHistory(filter: HistoryFilter): Promise<Page<HistoryEntry>>;
+  /** Every batch archived in [from, to), newest first: the rows a shift report sums (a report covers at most 31 days). */
+  archivedBetween(from: string, to: string): Promise<HistoryEntry[]>;
 
   /** Stores what changed; `last_read_from_plc` moves only for rows that changed. Returns the rows changed. */
   applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number>;
   /** Copies the batch to `mo_histories` and deletes it from `mo_batch` (and closes its outbox entry) in one transaction. */
   archiveBatch(request: ArchiveRequest): Promise<void>;
   markOdooCancelled(batchId: string): Promise<void>;
+
+  /** Pause new waves, plant-wide (`plant_controls`): the gate reads it on every sync, before anything else. */
+  newWavesPause(): Promise<NewWavesPause>;
+  /** Changes it unless it already is in that state (then `changed` is false and nothing is written). */
+  setNewWavesPause(change: NewWavesChange): Promise<NewWavesChangeResult>;
+  /** Ticks or unticks a line of a queued batch's manual-additive checklist; its rows stay after the archive (the record of who weighed what). */
+  checkManualAdditive(check: AdditiveCheck): Promise<AdditiveCheckResult>;
 
   /** At most one entry per (MO, kind): enqueuing twice returns the existing entry. */
   enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry>;
@@ -227,6 +248,17 @@ export interface AuthorityStore {
    * must not grow the history past what its queries can page quickly.
    */
   pruneHistory(olderThan: string, keepLast: number, maxRuns: number): Promise<{ runs: number; logs: number }>;
+
+  /** The alarms listed now (every alarm not back to normal), shared by every station. */
+  listAlarms(): Promise<AlarmRecord[]>;
+  /**
+   * Reads the alarms with every other alarm writer held off, lets `decide` (pure) say what they become,
+   * writes that with its events in one transaction and returns what `decide` returned. When `decide`
+   * throws, nothing is written and the call rejects with its error. `at` stamps the rows it changes.
+   */
+  transitionAlarms<T extends AlarmTransition>(at: string, decide: (current: AlarmRecord[]) => T): Promise<T>;
+  /** A page of the alarm history, newest first. */
+  listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage>;
 
   close(): Promise<void>;
 }

@@ -4,9 +4,10 @@
  * domain types. Shared by the SQLite and PostgreSQL stores so both speak the
  * exact same dialect of the plant's schema.
  */
-import type { BatchRecipe, EquipmentId, HistoryEntry, HistoryStatus, QueueBatch } from '../../shared/domain';
+import type { BatchRecipe, EquipmentId, HistoryEntry, HistoryStatus, ManualAdditive, QueueBatch } from '../../shared/domain';
 import type { BatchFeedback } from './authority-store';
 import { EQUIPMENT, type Equipment } from '../../shared/equipment';
+import { additiveFromRow } from './operator-controls';
 
 export const plannedColumn = (e: Equipment): string => `consumption_${e.columnStem}`;
 export const componentColumn = (e: Equipment): string => `component_${e.columnStem}_name`;
@@ -50,7 +51,10 @@ export function recipeToRow(recipe: BatchRecipe): Row {
   return row;
 }
 
-export function rowToRecipe(row: Row): BatchRecipe {
+/** A recipe as `mo_batch` and `mo_histories` hold it: the hand-weighed additives live in `batch_additives`. */
+export type StoredRecipe = Omit<BatchRecipe, 'manualAdditives'>;
+
+export function rowToRecipe(row: Row): StoredRecipe {
   const components: BatchRecipe['components'] = {};
   for (const e of EQUIPMENT) {
     const planned = row[plannedColumn(e)];
@@ -81,6 +85,10 @@ const nullableNumber = (value: unknown): number | null => (value === null || val
 const isoOrNull = (value: unknown): string | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : String(value);
 
+/**
+ * A queue row; its checklist comes as the column `manual_additives` (a JSON array the stores'
+ * queue query aggregates from `batch_additives`), none when the row carries no such column.
+ */
 export function rowToQueueBatch(row: Row): QueueBatch {
   return {
     ...rowToRecipe(row),
@@ -92,7 +100,15 @@ export function rowToQueueBatch(row: Row): QueueBatch {
     lastReadFromPlc: isoOrNull(row.last_read_from_plc),
     updateOdoo: Boolean(row.update_odoo),
     odooCancelled: Boolean(row.odoo_cancelled),
+    manualAdditives: additivesFromColumn(row.manual_additives),
   };
+}
+
+/** The aggregated checklist (`batch_additives` rows as a JSON array): text from SQLite, parsed from PostgreSQL. */
+function additivesFromColumn(value: unknown): ManualAdditive[] {
+  if (value === null || value === undefined) return [];
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as Row[];
+  return rows.map(additiveFromRow).sort((x, y) => x.position - y.position);
 }
 
 export function rowToHistoryEntry(row: Row): HistoryEntry {

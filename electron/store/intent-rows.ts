@@ -20,7 +20,11 @@ export function rowToIntent(row: IntentRow): DispatchIntent {
     station: row.station,
     createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
     phase: row.phase,
-    recipes: typeof row.recipes === 'string' ? (JSON.parse(row.recipes) as BatchRecipe[]) : row.recipes,
+    recipes: (typeof row.recipes === 'string' ? (JSON.parse(row.recipes) as StoredRecipe[]) : (row.recipes as StoredRecipe[])).map(withChecklist),
     plcView: row.plc_view,
   };
 }
+
+/** An intent recorded before recipes carried their manual additives (a wave left unfinished across the upgrade) has none. */
+type StoredRecipe = Omit<BatchRecipe, 'manualAdditives'> & Partial<Pick<BatchRecipe, 'manualAdditives'>>;
+const withChecklist = (recipe: StoredRecipe): BatchRecipe => ({ ...recipe, manualAdditives: recipe.manualAdditives ?? [] });

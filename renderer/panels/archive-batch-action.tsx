@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConsoleApi } from '../console-context';
 import { ReasonForm } from './reason-form';
 
@@ -8,24 +9,25 @@ import { ReasonForm } from './reason-form';
  * so it asks for the reason that goes into the archive.
  */
 export function ArchiveBatchAction({ moId }: { moId: string }) {
+  const { t } = useTranslation('queue');
   const api = useConsoleApi();
   const [open, setOpen] = useState(false);
 
   if (!open) {
     return (
-      <button type="button" aria-label={`Archive ${moId}`} data-testid="queue-archive" onClick={() => setOpen(true)}>
-        Archive…
+      <button type="button" aria-label={t('archive.label', { mo: moId })} data-testid="queue-archive" onClick={() => setOpen(true)}>
+        {t('archive.open')}
       </button>
     );
   }
   return (
     <ReasonForm
-      className="archive-batch"
-      label={`Archive ${moId}`}
-      inputLabel={`Reason for archiving ${moId}`}
-      placeholder="Why? (goes into the archive)"
-      confirm="Archive as cancelled"
-      cancel="Keep"
+      className="reason-form"
+      label={t('archive.label', { mo: moId })}
+      inputLabel={t('archive.reasonLabel', { mo: moId })}
+      placeholder={t('archive.placeholder')}
+      confirm={t('archive.confirm')}
+      cancel={t('archive.keep')}
       testId="queue-archive"
       submit={async (reason) => {
         await api.archiveBatch({ moId, reason });

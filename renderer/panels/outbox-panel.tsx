@@ -1,61 +1,61 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../console-context';
-import { localTime } from '../format/display';
+import { useFormat } from '../format/locale-format';
+import { downloadFile } from '../state/download-file';
 import { exportQuarantined } from '../state/outbox-export';
 
 /**
  * Calls to Odoo the engine still owes (exactly once, decision Q5). Quarantined
- * ones stopped retrying on their own and wait for the operator's Retry.
+ * ones stopped retrying on their own and wait for the engineer's Retry.
  */
 export function OutboxPanel() {
+  const { t } = useTranslation('engineer');
+  const format = useFormat();
   const outbox = useConsoleState((state) => state.snapshot?.outbox ?? null);
   const station = useConsoleState((state) => state.snapshot?.station ?? 'station');
+  const generatedAt = useConsoleState((state) => state.snapshot?.generatedAt);
   const api = useConsoleApi();
   const [answers, setAnswers] = useState<Record<number, string>>({});
-  if (!outbox || (outbox.pending === 0 && outbox.quarantined.length === 0)) return null;
+  if (!outbox) return null;
 
   const retry = async (id: number): Promise<void> => {
-    setAnswers((shown) => ({ ...shown, [id]: 'Retrying…' }));
+    setAnswers((shown) => ({ ...shown, [id]: t('outbox.retrying') }));
     try {
       const entry = await api.retryOutbox({ id });
-      setAnswers((shown) => ({ ...shown, [id]: `Queued again (${entry.state})` }));
+      setAnswers((shown) => ({ ...shown, [id]: t('outbox.queuedAgain', { state: entry.state }) }));
     } catch (error) {
-      setAnswers((shown) => ({ ...shown, [id]: `Failed: ${error instanceof Error ? error.message : String(error)}` }));
+      setAnswers((shown) => ({ ...shown, [id]: `${t('outbox.failed')}: ${error instanceof Error ? error.message : String(error)}` }));
     }
   };
 
   const download = (): void => {
     const file = exportQuarantined(outbox.quarantined, station, new Date().toISOString());
-    const url = URL.createObjectURL(new Blob([file.json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(file.fileName, file.json, 'application/json');
   };
 
   return (
     <section className="card outbox" aria-labelledby="outbox-title">
-      <h2 id="outbox-title">Odoo outbox</h2>
-      <p data-testid="outbox-pending">
-        {outbox.pending} {outbox.pending === 1 ? 'call' : 'calls'} waiting to be sent
-      </p>
+      <h2 id="outbox-title">{t('outbox.title')}</h2>
+      <p data-testid="outbox-pending">{t('outbox.pending', { count: outbox.pending })}</p>
       {outbox.quarantined.length > 0 && (
         <button type="button" data-testid="outbox-export" onClick={download}>
-          Export quarantined calls (JSON)
+          {t('outbox.export')}
         </button>
       )}
       {outbox.quarantined.length > 0 && (
-        <table className="table compact" aria-label="Calls Odoo refused">
+        <table className="table compact" aria-label={t('outbox.refused')}>
           <thead>
             <tr>
               <th scope="col">MO</th>
-              <th scope="col">Call</th>
-              <th scope="col" className="number">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Since</th>
+              <th scope="col">{t('outbox.call')}</th>
+              <th scope="col" className="number">
+                {t('outbox.attempts')}
+              </th>
+              <th scope="col">{t('outbox.lastError')}</th>
+              <th scope="col">{t('outbox.since')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('outbox.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -65,11 +65,11 @@ export function OutboxPanel() {
                 <td>{entry.moId}</td>
                 <td>{entry.kind}</td>
                 <td className="number">{entry.attempts}</td>
-                <td>{entry.lastError ?? ''}</td>
-                <td>{localTime(entry.createdAt)}</td>
+                <td lang="en">{entry.lastError ?? ''}</td>
+                <td>{format.dateTime(entry.createdAt, generatedAt)}</td>
                 <td>
-                  <button type="button" aria-label={`Retry ${entry.moId}`} onClick={() => void retry(entry.id)}>
-                    Retry
+                  <button type="button" aria-label={t('outbox.retry', { mo: entry.moId })} onClick={() => void retry(entry.id)}>
+                    {t('outbox.retryShort')}
                   </button>
                   {answers[entry.id] && <span className="outbox-answer">{answers[entry.id]}</span>}
                 </td>

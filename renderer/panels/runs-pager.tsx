@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { RunPage } from '../../shared/domain';
+import { DateField } from './history/date-field';
+import { fromInputValue, toInputValue } from './history/datetime-input';
 
 interface RunsPagerProps {
   shown: RunPage;
@@ -10,33 +13,20 @@ interface RunsPagerProps {
   onJump(at: string | undefined): void;
 }
 
-/** Local 'YYYY-MM-DDTHH:MM' as a datetime-local input holds it. */
-function localInputValue(iso: string): string {
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
 /**
  * Older/Newer by run, and a jump to a date: the run log holds months of runs, so
  * it is paged from a run (keyset), never counted or numbered.
  */
 export function RunsPager({ shown, at, onNewer, onOlder, onJump }: RunsPagerProps) {
+  const { t } = useTranslation('history');
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('runs.pages')}>
       <button type="button" disabled={!shown.hasNewer} onClick={onNewer}>
-        Newer
+        {t('runs.newer')}
       </button>
-      <label>
-        Jump to{' '}
-        <input
-          type="datetime-local"
-          data-testid="runs-jump-to"
-          value={at ? localInputValue(at) : ''}
-          onChange={(event) => onJump(event.target.value ? new Date(event.target.value).toISOString() : undefined)}
-        />
-      </label>
+      <DateField label={t('runs.jumpTo')} type="datetime-local" testId="runs-jump-to" value={toInputValue(at)} onChange={(value) => onJump(fromInputValue(value))} />
       <button type="button" disabled={!shown.hasOlder} onClick={onOlder}>
-        Older
+        {t('runs.older')}
       </button>
     </nav>
   );

@@ -4,8 +4,9 @@
  * "offline since …" notice while it is unreachable (../shared/DESIGN.md
  * "Data: who is the authority": the gate is never decided on the mirror).
  */
+import type { TFunction } from 'i18next';
 import type { AuthorityStatus } from '../../shared/domain';
-import { clockTime, duration } from '../format/display';
+import type { Formatter } from '../format/locale-format';
 import type { Tone } from './sync-outcome';
 
 /**
@@ -24,23 +25,25 @@ export function authorityName(kind: AuthorityStatus['kind']): string {
 }
 
 /** "mirror up to date", "mirror 120 ms behind", "mirror last synced 08:14:05" (offline); null without a mirror (standalone). */
-export function describeMirrorLag(authority: AuthorityStatus, reference: string): MirrorLag | null {
+export function describeMirrorLag(authority: AuthorityStatus, reference: string, t: TFunction, format: Formatter): MirrorLag | null {
   const { mirror } = authority;
   if (mirror === null) return null;
   if (authority.offlineSince !== null) {
-    return { text: mirror.lastSyncAt === null ? 'mirror never synced' : `mirror last synced ${clockTime(mirror.lastSyncAt, reference)}`, tone: 'bad' };
+    return {
+      text: mirror.lastSyncAt === null ? t('shell:mirror.never') : t('shell:mirror.lastSynced', { time: format.dateTime(mirror.lastSyncAt, reference) }),
+      tone: 'bad',
+    };
   }
-  if (mirror.lagMs === null) return { text: 'mirror not synced yet', tone: 'warning' };
-  if (mirror.lagMs <= 0) return { text: 'mirror up to date', tone: 'good' };
-  return { text: `mirror ${duration(mirror.lagMs)} behind`, tone: mirror.lagMs >= STALE_MIRROR_MS ? 'warning' : 'neutral' };
+  if (mirror.lagMs === null) return { text: t('shell:mirror.notYet'), tone: 'warning' };
+  if (mirror.lagMs <= 0) return { text: t('shell:mirror.upToDate'), tone: 'good' };
+  return { text: t('shell:mirror.behind', { lag: format.duration(mirror.lagMs) }), tone: mirror.lagMs >= STALE_MIRROR_MS ? 'warning' : 'neutral' };
 }
 
 /** The banner's sentence while the authority is unreachable; null while it answers. */
-export function describeOffline(authority: AuthorityStatus, reference: string): string | null {
+export function describeOffline(authority: AuthorityStatus, reference: string, t: TFunction, format: Formatter): string | null {
   if (authority.offlineSince === null) return null;
-  const shown = authority.mirror === null ? 'Showing the last known state.' : 'Showing the last known state (mirror).';
-  return (
-    `Offline since ${clockTime(authority.offlineSince, reference)} — ${authorityName(authority.kind)} unreachable. ${shown} ` +
-    'Sync now and other actions need the database and will say so.'
-  );
+  return t(authority.mirror === null ? 'shell:offline.withoutMirror' : 'shell:offline.withMirror', {
+    time: format.dateTime(authority.offlineSince, reference),
+    database: authorityName(authority.kind),
+  });
 }

@@ -4,9 +4,9 @@
  * after that the pushes keep it current.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LogEntry, RunPage, Snapshot, TaskName } from '../../shared/domain';
+import type { LogEntry, RunPage, RunRecord, Snapshot, TaskName } from '../../shared/domain';
 import type { ConnectionStatus, EngineLink } from '../api/engine-link';
-import { describeSyncFailure, describeSyncOutcome, type OutcomeMessage } from './sync-outcome';
+import { withQueueSeen, type SyncAnswer } from './sync-freshness';
 import { withLiveRun, type RunsQuery } from './live-runs';
 
 /** The log panel keeps the newest entries only; older ones are in the engine's log files. */
@@ -15,17 +15,21 @@ export const RUNS_PAGE_SIZE = 25;
 
 export interface ConsoleState {
   connection: ConnectionStatus;
+  /** Times the link to the engine opened again after a loss: what was said before is older than that. */
+  linkEpoch: number;
   snapshot: Snapshot | null;
+  /** This screen's clock when the snapshot arrived, to age the engine's times without trusting both clocks agree. */
+  snapshotReceivedAt: number | null;
   snapshotError: string | null;
   sync: {
     running: boolean;
-    outcome: OutcomeMessage | null;
+    answer: SyncAnswer | null;
     /** Syncs finished since the page opened; lets a reader tell one outcome from the next. */
     completed: number;
   };
   scheduler: { changing: boolean; error: string | null };
   /** Tasks run by hand from this screen: which are in flight, and what the last one said. */
-  manualRuns: { running: TaskName[]; last: { task: TaskName; text: string; failed: boolean } | null };
+  manualRuns: { running: TaskName[]; last: { task: TaskName; run: RunRecord } | { task: TaskName; error: string } | null };
   runs: { query: RunsQuery; shown: RunPage | null; loading: boolean; error: string | null };
   /** Newest first. */
   logs: LogEntry[];
@@ -35,15 +39,21 @@ export interface ConsoleState {
   runTask(task: TaskName): Promise<void>;
   showRuns(query: RunsQuery): Promise<void>;
   refreshSnapshot(): Promise<void>;
+  /** A snapshot the engine pushed. */
+  receiveSnapshot(snapshot: Snapshot): void;
+  /** The link to the engine opened, dropped or is connecting. */
+  linkChanged(connection: ConnectionStatus): void;
 }
 
-export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
+export function createConsoleStore(link: EngineLink, clock: () => number = Date.now): StoreApi<ConsoleState> {
   let runsRequest = 0;
   return createStore<ConsoleState>()((set, get) => ({
     connection: link.connection(),
+    linkEpoch: 0,
     snapshot: null,
+    snapshotReceivedAt: null,
     snapshotError: null,
-    sync: { running: false, outcome: null, completed: 0 },
+    sync: { running: false, answer: null, completed: 0 },
     scheduler: { changing: false, error: null },
     manualRuns: { running: [], last: null },
     // Opens on the fetch/skip history (Task 1): what an operator comes to read; the other tasks are one filter away.
@@ -55,13 +65,16 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
       // or a held Enter key must not reach the gate twice.
       if (get().sync.running) return;
       set((state) => ({ sync: { ...state.sync, running: true } }));
-      let outcome: OutcomeMessage;
+      let answer: SyncAnswer;
       try {
-        outcome = describeSyncOutcome(await link.api.syncNow());
+        const run = await link.api.syncNow();
+        // The snapshot after this decision may have arrived before the reply.
+        answer = withQueueSeen({ kind: 'run', run, queueSeen: null }, get().snapshot);
       } catch (error) {
-        outcome = describeSyncFailure(error);
+        const { snapshot, linkEpoch } = get();
+        answer = { kind: 'failed', message: messageOf(error), at: new Date(clock()).toISOString(), lastRunId: snapshot?.lastSync?.id ?? 0, linkEpoch };
       }
-      set((state) => ({ sync: { running: false, outcome, completed: state.sync.completed + 1 } }));
+      set((state) => ({ sync: { running: false, answer, completed: state.sync.completed + 1 } }));
     },
 
     async setSchedulerPaused(paused) {
@@ -83,10 +96,9 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
       set((state) => ({ manualRuns: { ...state.manualRuns, running: [...state.manualRuns.running, task] } }));
       let last: ConsoleState['manualRuns']['last'];
       try {
-        const run = await link.api.runTask({ task });
-        last = { task, text: `${run.outcome}: ${run.reason}`, failed: run.outcome === 'error' };
+        last = { task, run: await link.api.runTask({ task }) };
       } catch (error) {
-        last = { task, text: messageOf(error), failed: true };
+        last = { task, error: messageOf(error) };
       }
       set((state) => ({ manualRuns: { running: state.manualRuns.running.filter((t) => t !== task), last } }));
     },
@@ -105,10 +117,18 @@ export function createConsoleStore(link: EngineLink): StoreApi<ConsoleState> {
 
     async refreshSnapshot() {
       try {
-        set({ snapshot: await link.api.getSnapshot(), snapshotError: null });
+        get().receiveSnapshot(await link.api.getSnapshot());
       } catch (error) {
         set({ snapshotError: messageOf(error) });
       }
+    },
+
+    receiveSnapshot(snapshot) {
+      set((state) => ({ snapshot, snapshotReceivedAt: clock(), snapshotError: null, sync: { ...state.sync, answer: withQueueSeen(state.sync.answer, snapshot) } }));
+    },
+
+    linkChanged(connection) {
+      set((state) => ({ connection, linkEpoch: connection === 'open' && state.connection !== 'open' ? state.linkEpoch + 1 : state.linkEpoch }));
     },
   }));
 }
@@ -120,7 +140,7 @@ export function followEngine(store: StoreApi<ConsoleState>, link: EngineLink): (
     void store.getState().showRuns(store.getState().runs.query);
   };
   const stops = [
-    link.api.on('snapshot', (snapshot) => store.setState({ snapshot, snapshotError: null })),
+    link.api.on('snapshot', (snapshot) => store.getState().receiveSnapshot(snapshot)),
     link.api.on('run', (run) =>
       store.setState((state) => ({
         runs: state.runs.shown ? { ...state.runs, shown: withLiveRun(state.runs.shown, state.runs.query, run) } : state.runs,
@@ -128,7 +148,7 @@ export function followEngine(store: StoreApi<ConsoleState>, link: EngineLink): (
     ),
     link.api.on('log', (entry) => store.setState((state) => ({ logs: [entry, ...state.logs].slice(0, LOG_LIMIT) }))),
     link.onConnectionChange((connection) => {
-      store.setState({ connection });
+      store.getState().linkChanged(connection);
       if (connection === 'open') reload();
     }),
   ];

@@ -13,10 +13,22 @@ export interface RunsQuery {
   before?: number;
   after?: number;
   at?: string;
+  /** Runs that name this MO. */
+  moId?: string;
+  /** Runs started in [from, to) (ISO). */
+  from?: string;
+  to?: string;
 }
 
 export function matchesRunsQuery(run: RunRecord, query: RunsQuery): boolean {
-  return (query.task === undefined || run.task === query.task) && (query.outcome === undefined || run.outcome === query.outcome);
+  const started = Date.parse(run.startedAt);
+  return (
+    (query.task === undefined || run.task === query.task) &&
+    (query.outcome === undefined || run.outcome === query.outcome) &&
+    (query.moId === undefined || run.moIds.includes(query.moId)) &&
+    (query.from === undefined || started >= Date.parse(query.from)) &&
+    (query.to === undefined || started < Date.parse(query.to))
+  );
 }
 
 export function withLiveRun(shown: RunPage, query: RunsQuery, run: RunRecord): RunPage {

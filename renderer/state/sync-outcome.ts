@@ -1,8 +1,11 @@
 /**
  * What the operator reads after pressing "Sync now": the gate's decision in
- * plain words, from the RunRecord the engine returned.
+ * plain words, in the operator's language, from the RunRecord the engine returned.
+ * The engine's own reason is translated where it is known (engine-text.ts).
  */
+import type { TFunction } from 'i18next';
 import type { RunRecord } from '../../shared/domain';
+import type { EngineText } from '../i18n/engine-text';
 
 export type Tone = 'good' | 'neutral' | 'warning' | 'bad';
 
@@ -11,51 +14,45 @@ export interface OutcomeMessage {
   text: string;
 }
 
-export function describeSyncOutcome(run: RunRecord): OutcomeMessage {
+/** The words a sentence is built from: the 'sync' messages and the engine's sentences translated. */
+export interface SyncWords {
+  t: TFunction;
+  engineText(sentence: string): EngineText;
+}
+
+export function describeSyncOutcome(run: RunRecord, { t, engineText }: SyncWords): OutcomeMessage {
   switch (run.outcome) {
     case 'fetched':
-      return { tone: 'good', text: `Fetched ${plural(run.moIds.length, 'MO', 'MOs')}${moList(run.moIds)}` };
+      return { tone: 'good', text: t('sync:outcome.fetched', { count: run.moIds.length, list: moList(run.moIds) }) };
     case 'skipped':
       // The gate's first rule: a new wave waits until every batch of the last one left the queue.
       // Whether they wait for the PLC, Odoo or an operator is the engine's reason, shown after this.
       return run.queueCount !== null && run.queueCount > 0
-        ? { tone: 'neutral', text: `Skipped: ${plural(run.queueCount, 'batch is', 'batches are')} still in the queue` }
-        : { tone: 'neutral', text: `Skipped: ${run.reason}` };
+        ? { tone: 'neutral', text: t('sync:outcome.skippedQueue', { count: run.queueCount }) }
+        : { tone: 'neutral', text: t('sync:outcome.skipped', { reason: engineText(run.reason).text }) };
     case 'busy':
-      return { tone: 'warning', text: 'Busy: another sync is running' };
+      return { tone: 'warning', text: t('sync:outcome.busy') };
     case 'empty':
-      return { tone: 'neutral', text: 'Nothing to fetch' };
+      return { tone: 'neutral', text: t('sync:outcome.empty') };
     case 'error':
-      return { tone: 'bad', text: `Failed: ${run.reason}` };
+      return { tone: 'bad', text: t('sync:outcome.error', { reason: engineText(run.reason).text }) };
     case 'recovered':
-      return { tone: 'warning', text: `Recovered: ${run.reason}` };
+      return { tone: 'warning', text: t('sync:outcome.recovered', { reason: engineText(run.reason).text }) };
     case 'done':
     case 'idle':
-      return { tone: 'neutral', text: run.reason };
+      return { tone: 'neutral', text: engineText(run.reason).text };
   }
 }
 
-const TRIGGER_WORDS: Record<RunRecord['trigger'], string> = {
-  schedule: 'timer',
-  manual: 'Sync now',
-  cli: 'command line',
-  startup: 'start-up check',
-};
-
-/** The gate's latest decision whoever triggered it, with the engine's own reason — what an operator reads first. */
-export function describeLastSync(run: RunRecord): OutcomeMessage {
-  const headline = describeSyncOutcome(run);
-  const reason = headline.text.includes(run.reason) ? '' : ` — ${run.reason}`;
-  return { tone: headline.tone, text: `by ${TRIGGER_WORDS[run.trigger]}${run.station ? ` on ${run.station}` : ''}: ${headline.text}${reason}` };
+/** Who made the gate decide: "by timer on A-12", "by Sync now on FAKE-01". */
+export function describeTrigger(run: RunRecord, t: TFunction): string {
+  const trigger = t(`sync:trigger.${run.trigger}`);
+  return run.station ? t('sync:byOn', { trigger, station: run.station }) : t('sync:by', { trigger });
 }
 
 /** A call that never reached a decision (engine unreachable, request refused). */
-export function describeSyncFailure(error: unknown): OutcomeMessage {
-  return { tone: 'bad', text: `Failed: ${error instanceof Error ? error.message : String(error)}` };
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+export function describeSyncFailure(message: string, t: TFunction): OutcomeMessage {
+  return { tone: 'bad', text: t('sync:outcome.error', { reason: message }) };
 }
 
 /** Up to two MO ids in full; a longer wave as its first id and an ellipsis. */

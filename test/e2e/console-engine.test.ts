@@ -52,15 +52,18 @@ describe('operator console on the real engine', () => {
     expect(rows[0]).toMatchObject({ slot: 1, mo: 'WH/MO/00011', plannedKg: '1,000', status: 'waiting' });
 
     expect(await console_.syncNow()).toBe('Skipped: 10 batches are still in the queue');
-    await expect
-      .poll(() => console_.lastSync())
-      .toMatch(/^Last sync .* by Sync now on test-station: Skipped: 10 batches are still in the queue — 10 batches still in the PLC \(.*\); waiting for the PLC to finish them$/);
+    await expect.poll(() => console_.lastSync()).toMatchObject({
+      outcome: 'Skipped: 10 batches are still in the queue',
+      meta: expect.stringMatching(/^\d\d:\d\d:\d\d · by Sync now on test-station$/),
+      reason: expect.stringMatching(/^10 batches are still in the PLC \(.*\); waiting for the PLC to finish them$/),
+      old: false,
+    });
     await console_.waitForRun('waiting for the PLC to finish them');
     const runs = await console_.runRows();
     expect(runs.slice(0, 2).map((r) => r.outcome)).toEqual(['skipped', 'fetched']);
     expect(runs[1]?.moIds).toHaveLength(10);
 
-    expect(await console_.runTaskNow('plc-read')).toMatch(/^plc-read (done|idle): 10 in queue: /);
+    expect(await console_.runTaskNow('plc-read')).toMatch(/^Read the PLC: (Done|Nothing to do) — 10 in the queue: /);
 
     await mkdir('test-results', { recursive: true });
     await console_.screenshot('test-results/console-engine.png');
@@ -79,6 +82,8 @@ describe('operator console on the real engine', () => {
     );
 
     await console_.waitForQueueCount(10);
+    // The wave's progress moves while the PLC doses: some batches done, the rest still counting kg.
+    await expect.poll(() => console_.waveProgress(), { timeout: 60_000, interval: 200 }).toMatch(/^[1-9] of 10 done$/);
     const archived = async () => (await console_.searchArchive('WH/MO/')).filter((r) => r.status === 'completed').length;
     await expect.poll(archived, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(10);
     await console_.waitForRun('WH/MO/00021');

@@ -12,8 +12,23 @@ export interface QueueRow {
   mo: string;
   product: string;
   plannedKg: string;
-  status: string;
+  /** kg so far: the per-silo sum while dosing, the finished weight once reported. */
   actualKg: string;
+  /** The status code behind the word and shape on screen: waiting, dosing, finished, failed. */
+  status: string;
+  /** "32 %". */
+  progress: string;
+}
+
+/** The gate's latest decision as the status column shows it. */
+export interface SyncDecision {
+  outcome: string;
+  /** Time and who triggered it: "08:00:01 · by Sync now on FAKE-01". */
+  meta: string;
+  /** The engine's reason in the operator's language. */
+  reason: string;
+  /** Marked "older than the current queue" (or than the engine link). */
+  old: boolean;
 }
 
 export interface RunRow {
@@ -35,7 +50,7 @@ export interface ArchiveRow {
   notes: string;
 }
 
-export type ConsoleTab = 'queue' | 'runs' | 'archive' | 'log';
+export type ConsoleTab = 'queue' | 'alarms' | 'runs' | 'archive' | 'reports' | 'log' | 'engineer';
 
 /** A task's "Run" button in the scheduler card: whether the operator may press it, and the hint it shows if not. */
 export interface TaskRunButton {
@@ -50,10 +65,17 @@ const WAIT_MS = 30_000;
 export class ConsolePage {
   constructor(readonly page: Page) {}
 
-  /** Opens the console and waits until the engine's first snapshot is on screen. */
-  async open(url: string): Promise<void> {
+  /** Opens the console in `language` and waits until the engine's first snapshot is on screen. */
+  async open(url: string, language: 'en' | 'id' = 'en'): Promise<void> {
     await this.page.goto(url);
     await this.waitForQueueCount();
+    await this.chooseLanguage(language);
+  }
+
+  /** Presses the language switch in the header; waits until the page says it is in that language. */
+  async chooseLanguage(language: 'en' | 'id'): Promise<void> {
+    await this.byTestId(`language-${language}`).click();
+    await this.page.locator(`html[lang="${language}"]`).waitFor({ timeout: WAIT_MS });
   }
 
   // --- queue -------------------------------------------------------------
@@ -72,25 +94,76 @@ export class ConsolePage {
 
   async queueRows(): Promise<QueueRow[]> {
     await this.openTab('queue');
-    return this.rows('queue-row', ([slot = '', mo = '', product = '', plannedKg = '', status = '', actualKg = '']) => ({
-      slot: Number(slot),
-      mo,
-      product,
-      plannedKg,
-      status,
-      actualKg,
-    }));
+    const rows = await this.byTestId('queue-row').all();
+    return Promise.all(
+      rows.map(async (row) => {
+        const [slot = '', mo = '', product = '', plannedKg = '', actualKg = '', , progress = ''] = (await row.locator('td').allTextContents()).map((cell) =>
+          cell.trim(),
+        );
+        return { slot: Number(slot), mo, product, plannedKg, actualKg, status: (await row.getAttribute('data-status')) ?? '', progress };
+      }),
+    );
+  }
+
+  /** Opens a batch's row: planned vs actual per silo and tank ("Silo C — POLLARD ANGSA"). */
+  async batchDetail(moId: string): Promise<{ equipment: string; plannedKg: string; actualKg: string }[]> {
+    await this.openBatch(moId);
+    const lines = await this.page.locator(`#${await this.detailId(moId)}`).getByTestId('equipment-line').all();
+    return Promise.all(
+      lines.map(async (line) => {
+        const [equipment = '', plannedKg = '', actualKg = ''] = (await line.locator('th, td').allTextContents()).map((cell) => cell.trim());
+        return { equipment, plannedKg, actualKg };
+      }),
+    );
+  }
+
+  /** The batch's hand-weighed additives: name and whether (and by whom) it was ticked off. */
+  async manualAdditives(moId: string): Promise<{ name: string; checked: boolean; state: string }[]> {
+    await this.openBatch(moId);
+    const lines = await this.page.locator(`#${await this.detailId(moId)}`).getByTestId('manual-additive').all();
+    return Promise.all(
+      lines.map(async (line) => ({
+        name: ((await line.locator('label').textContent()) ?? '').trim(),
+        checked: await line.getByRole('checkbox').isChecked(),
+        state: ((await line.getByTestId('manual-additive-state').textContent()) ?? '').trim(),
+      })),
+    );
+  }
+
+  /** Ticks (or unticks) an additive on the batch's checklist; waits until the engine's answer shows. */
+  async tickManualAdditive(moId: string, name: string, checked = true): Promise<void> {
+    await this.openBatch(moId);
+    const line = this.page.locator(`#${await this.detailId(moId)}`).getByTestId('manual-additive').filter({ hasText: name });
+    await line.getByRole('checkbox').setChecked(checked);
+    await line.locator('[aria-busy="false"]').waitFor({ timeout: WAIT_MS });
+  }
+
+  /** "3 of 10 done", or "No wave in the PLC". */
+  async waveProgress(): Promise<string> {
+    return (await this.byTestId('wave-progress').textContent())?.trim() ?? '';
+  }
+
+  /** "PLC read 5 s ago (08:00:05)"; `stale` when marked out of date. */
+  async plcAge(): Promise<{ text: string; stale: boolean }> {
+    await this.openTab('queue');
+    const line = this.byTestId('plc-age');
+    return { text: (await line.textContent())?.trim() ?? '', stale: (await line.getAttribute('data-stale')) === 'true' };
   }
 
   /** Takes a batch out of the queue by hand, archived as cancelled with `reason`; waits until it left the queue. */
-  /** MOs whose queue row offers "Archive…" (only batches the PLC is done with). */
+  /** MOs whose opened row offers "Archive…" (only batches the PLC is done with). */
   async archiveButtons(): Promise<string[]> {
-    const rows = this.byTestId('queue-row').filter({ has: this.page.getByRole('button', { name: /^Archive/ }) });
-    return (await rows.locator('td:nth-child(2)').allTextContents()).map((text) => text.trim());
+    const offered: string[] = [];
+    for (const { mo } of await this.queueRows()) {
+      await this.openBatch(mo);
+      if ((await this.page.locator(`#${await this.detailId(mo)}`).getByRole('button', { name: /^Archive/ }).count()) > 0) offered.push(mo);
+    }
+    return offered;
   }
 
   async waitForArchiveButton(moId: string): Promise<void> {
-    await this.byTestId('queue-row').filter({ hasText: moId }).getByRole('button', { name: /^Archive/ }).waitFor({ timeout: WAIT_MS });
+    await this.openBatch(moId);
+    await this.page.locator(`#${await this.detailId(moId)}`).getByRole('button', { name: /^Archive/ }).waitFor({ timeout: WAIT_MS });
   }
 
   async archiveBatch(moId: string, reason: string): Promise<void> {
@@ -100,7 +173,8 @@ export class ConsolePage {
 
   /** Tries to archive a batch the engine will refuse; returns what the console says (the batch stays in the queue). */
   async archiveBatchRefused(moId: string, reason: string): Promise<string> {
-    const alert = (await this.submitArchive(moId, reason)).getByRole('alert');
+    await this.submitArchive(moId, reason);
+    const alert = this.page.locator(`#${await this.detailId(moId)}`).getByRole('alert');
     await alert.waitFor({ timeout: WAIT_MS });
     return (await alert.textContent())?.trim() ?? '';
   }
@@ -124,9 +198,14 @@ export class ConsolePage {
   }
 
   /** The gate's latest decision, whoever triggered it (timer, another screen, the CLI). */
-  async lastSync(): Promise<string> {
-    await this.byTestId('last-sync').waitFor({ timeout: WAIT_MS });
-    return (await this.byTestId('last-sync').textContent())?.trim() ?? '';
+  async lastSync(): Promise<SyncDecision> {
+    await this.byTestId('sync-meta').waitFor({ timeout: WAIT_MS });
+    return {
+      outcome: await this.lastOutcome(),
+      meta: (await this.byTestId('sync-meta').textContent())?.trim() ?? '',
+      reason: await this.textIfShown('sync-reason'),
+      old: (await this.byTestId('sync-old').count()) > 0,
+    };
   }
 
   /** The console's sentence about the last sync pressed on this screen. */
@@ -145,14 +224,38 @@ export class ConsolePage {
     return this.lastOutcome();
   }
 
+  /** The button refuses presses while a sync runs (aria-disabled: it stays focusable, so focus is kept). */
   async isSyncEnabled(): Promise<boolean> {
-    return this.syncButton().isEnabled();
+    return (await this.syncButton().getAttribute('aria-disabled')) !== 'true';
   }
 
-  /** Waits until the button is disabled (a sync is running) or enabled again. */
+  /** Waits until the button refuses presses (a sync is running) or takes them again. */
   async waitForSyncButton(state: 'enabled' | 'disabled'): Promise<void> {
-    const selector = `[data-testid="sync-now"]${state === 'disabled' ? ':disabled' : ':enabled'}`;
-    await this.page.locator(selector).waitFor({ timeout: WAIT_MS });
+    await this.page.locator(`[data-testid="sync-now"][aria-disabled="${state === 'disabled'}"]`).waitFor({ timeout: WAIT_MS });
+  }
+
+  /** Whether keyboard focus is on Sync now. */
+  async syncButtonFocused(): Promise<boolean> {
+    return (await this.page.locator('[data-testid="sync-now"]:focus').count()) === 1;
+  }
+
+  // --- pause new waves ---------------------------------------------------
+
+  /** Pauses new waves with a reason; waits for the strip that says so. Returns the strip's text. */
+  async pauseNewWaves(reason: string): Promise<string> {
+    await this.byTestId('new-waves-pause').click();
+    await this.byTestId('new-waves-pause-reason').fill(reason);
+    await this.byTestId('new-waves-pause-confirm').click();
+    await this.byTestId('new-waves-paused').waitFor({ timeout: WAIT_MS });
+    return (await this.byTestId('new-waves-paused').textContent())?.trim() ?? '';
+  }
+
+  /** Resumes new waves with a reason; waits until the strip is gone. */
+  async resumeNewWaves(reason: string): Promise<void> {
+    await this.byTestId('new-waves-resume').click();
+    await this.byTestId('new-waves-resume-reason').fill(reason);
+    await this.byTestId('new-waves-resume-confirm').click();
+    await this.byTestId('new-waves-paused').waitFor({ state: 'detached', timeout: WAIT_MS });
   }
 
   // --- runs history ------------------------------------------------------
@@ -185,30 +288,33 @@ export class ConsolePage {
 
   // --- scheduler ---------------------------------------------------------
 
+  /** The engine's timers (Engineer view): all running, or all stopped. */
   async schedulerState(): Promise<'paused' | 'running'> {
-    const text = (await this.byTestId('scheduler-state').textContent())?.trim();
-    if (text !== 'paused' && text !== 'running') throw new Error(`scheduler shows '${text}'`);
-    return text;
+    await this.openTab('engineer');
+    const state = await this.byTestId('scheduler-state').getAttribute('data-state');
+    if (state !== 'paused' && state !== 'running') throw new Error(`scheduler shows '${state}'`);
+    return state;
   }
 
-  /** Presses "Run" for one task in the scheduler card; returns what the console says the run did. */
+  /** Presses "Run" for one task (by its id) in the Engineer view; returns what the console says the run did. */
   async runTaskNow(task: string): Promise<string> {
-    const button = this.page.getByRole('button', { name: `Run ${task} now` });
+    await this.openTab('engineer');
+    const button = this.byTestId('scheduler-task').and(this.page.locator(`[data-task="${task}"]`)).getByRole('button');
     await button.click();
-    const outcome = this.byTestId('task-run-outcome').filter({ hasText: new RegExp(`^${task} `) });
+    const outcome = this.page.locator(`[data-testid="task-run-outcome"][data-task="${task}"]`);
     await outcome.waitFor({ timeout: WAIT_MS });
-    await this.page.getByRole('button', { name: `Run ${task} now` }).and(this.page.locator(':enabled')).waitFor({ timeout: WAIT_MS });
+    await button.and(this.page.locator(':enabled')).waitFor({ timeout: WAIT_MS });
     return (await outcome.textContent())?.trim() ?? '';
   }
 
   /** Every task's "Run" button, in the scheduler's order (a monitoring station may not run the PLC's tasks). */
   async taskRunButtons(): Promise<TaskRunButton[]> {
+    await this.openTab('engineer');
     const rows = await this.byTestId('scheduler-task').all();
     return Promise.all(
       rows.map(async (row) => {
-        const button = row.getByRole('button', { name: /^Run .* now$/ });
-        const name = (await button.getAttribute('aria-label')) ?? '';
-        return { task: name.replace(/^Run (.*) now$/, '$1'), enabled: await button.isEnabled(), hint: await button.getAttribute('title') };
+        const button = row.getByRole('button');
+        return { task: (await row.getAttribute('data-task')) ?? '', enabled: await button.isEnabled(), hint: await button.getAttribute('title') };
       }),
     );
   }
@@ -246,6 +352,7 @@ export class ConsolePage {
 
   /** Calls to Odoo that stopped retrying and wait for the operator. */
   async quarantinedPushes(): Promise<{ mo: string; kind: string; attempts: number; lastError: string }[]> {
+    await this.openTab('engineer');
     return this.rows('outbox-row', ([mo = '', kind = '', attempts = '', lastError = '']) => ({ mo, kind, attempts: Number(attempts), lastError }));
   }
 
@@ -257,6 +364,7 @@ export class ConsolePage {
   }
 
   async waitForQuarantinedPush(moId: string): Promise<void> {
+    await this.openTab('engineer');
     await this.byTestId('outbox-row').filter({ hasText: moId }).waitFor({ timeout: WAIT_MS });
   }
 
@@ -269,6 +377,7 @@ export class ConsolePage {
 
   /** The "N calls waiting to be sent" line, or '' when the outbox is empty. */
   async outboxPending(): Promise<string> {
+    await this.openTab('engineer');
     return this.textIfShown('outbox-pending');
   }
 
@@ -288,16 +397,19 @@ export class ConsolePage {
 
   /** Which database is the authority, as the Connections card says: "SQLite" or "PostgreSQL". */
   async authorityKind(): Promise<string> {
+    await this.openTab('engineer');
     return (await this.byTestId('authority-kind').textContent())?.trim() ?? '';
   }
 
   /** The mirror's lag in the database row ("mirror up to date"), or '' when there is no mirror (standalone). */
   async mirrorLag(): Promise<string> {
+    await this.openTab('engineer');
     return this.textIfShown('mirror-lag');
   }
 
   /** Waits until the database row reads `expected` about the mirror (pushed live). */
   async waitForMirrorLag(expected: string): Promise<void> {
+    await this.openTab('engineer');
     await this.byTestId('mirror-lag').filter({ hasText: new RegExp(`^${escapeRegExp(expected)}$`) }).waitFor({ timeout: WAIT_MS });
   }
 
@@ -329,12 +441,13 @@ export class ConsolePage {
     await this.byTestId('log-entry').filter({ hasText: text }).first().waitFor({ timeout: WAIT_MS });
   }
 
-  async warnings(): Promise<string[]> {
-    return this.byTestId('warning').allTextContents();
+  /** The engine's sentence about a wave held for an operator (on every view), or [] when none is held. */
+  async heldWave(): Promise<string[]> {
+    return this.byTestId('held-wave-text').allTextContents();
   }
 
-  async waitForWarning(text: RegExp): Promise<void> {
-    await this.byTestId('warning').filter({ hasText: text }).waitFor({ timeout: WAIT_MS });
+  async waitForHeldWave(text: RegExp): Promise<void> {
+    await this.byTestId('held-wave-text').filter({ hasText: text }).waitFor({ timeout: WAIT_MS });
   }
 
   /** Answers the wave-unconfirmed warning with "Hand over…" or "Withdraw…" and a reason; waits until the warning is gone. */
@@ -349,7 +462,12 @@ export class ConsolePage {
   async waitForEngineLost(): Promise<string> {
     const banner = this.byTestId('engine-connection-banner').filter({ hasText: /lost/ });
     await banner.waitFor({ timeout: WAIT_MS });
-    return (await banner.textContent())?.trim() ?? '';
+    return (await banner.getByTestId('engine-connection-text').textContent())?.trim() ?? '';
+  }
+
+  /** While the engine link is down: "Showing the last known state, at 08:00:05." */
+  async lastKnown(): Promise<string> {
+    return this.textIfShown('last-known');
   }
 
   /** Waits until the console is connected again (no banner). */
@@ -373,12 +491,24 @@ export class ConsolePage {
   }
 
   private async submitArchive(moId: string, reason: string): Promise<Locator> {
+    await this.openBatch(moId);
+    const detail = this.page.locator(`#${await this.detailId(moId)}`);
+    await detail.getByTestId('queue-archive').click();
+    await detail.getByTestId('queue-archive-reason').fill(reason);
+    await detail.getByTestId('queue-archive-confirm').click();
+    return this.byTestId('queue-row').filter({ hasText: moId });
+  }
+
+  private async detailId(moId: string): Promise<string> {
+    const toggle = this.byTestId('queue-row').filter({ hasText: moId }).getByTestId('queue-detail-toggle');
+    return (await toggle.getAttribute('aria-controls')) ?? '';
+  }
+
+  private async openBatch(moId: string): Promise<void> {
     await this.openTab('queue');
-    const row = this.byTestId('queue-row').filter({ hasText: moId });
-    await row.getByTestId('queue-archive').click();
-    await row.getByTestId('queue-archive-reason').fill(reason);
-    await row.getByTestId('queue-archive-confirm').click();
-    return row;
+    const toggle = this.byTestId('queue-row').filter({ hasText: moId }).getByTestId('queue-detail-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.page.locator(`#${await this.detailId(moId)}`).waitFor({ timeout: WAIT_MS });
   }
 
   private async textIfShown(testId: string): Promise<string> {
@@ -389,12 +519,14 @@ export class ConsolePage {
   private async setScheduler(target: 'paused' | 'running'): Promise<void> {
     if ((await this.schedulerState()) === target) return;
     await this.byTestId('scheduler-toggle').click();
-    await this.byTestId('scheduler-state').filter({ hasText: target }).waitFor({ timeout: WAIT_MS });
+    await this.page.locator(`[data-testid="scheduler-state"][data-state="${target}"]`).waitFor({ timeout: WAIT_MS });
   }
 
   private async rows<T>(testId: string, toRow: (cells: string[]) => T): Promise<T[]> {
     const rows = await this.byTestId(testId).all();
-    return Promise.all(rows.map(async (row) => toRow((await row.locator('td').allTextContents()).map((cell) => cell.trim()))));
+    // A cell's data-value is the code behind the operator's word ("mo-sync" behind "Fetch new MOs"): tests speak in codes.
+    const cell = async (td: Locator): Promise<string> => (await td.getAttribute('data-value')) ?? (await td.textContent()) ?? '';
+    return Promise.all(rows.map(async (row) => toRow((await Promise.all((await row.locator('td').all()).map(cell))).map((text) => text.trim()))));
   }
 }
 

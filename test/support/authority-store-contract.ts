@@ -40,6 +40,7 @@ export function recipe(batchNo: number, moNumber: number): BatchRecipe {
       103: { name: '[40025] POLLAR ANGSA', plannedKg: 300 + moNumber },
       114: { name: '[40018] TETES', plannedKg: 33.3 },
     },
+    manualAdditives: [],
   };
 }
 
@@ -128,8 +129,8 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
 
         const queue = await store.listQueue();
         expect(await store.countQueue()).toBe(3);
-        expect(queue.map(({ batchNo, moId, finishedGoods, quantityKg, equipmentIdBatch, components }) => ({
-          batchNo, moId, finishedGoods, quantityKg, equipmentIdBatch, components,
+        expect(queue.map(({ batchNo, moId, finishedGoods, quantityKg, equipmentIdBatch, components, manualAdditives }) => ({
+          batchNo, moId, finishedGoods, quantityKg, equipmentIdBatch, components, manualAdditives,
         }))).toEqual(recipes);
         for (const batch of queue) {
           expect(batch).toMatchObject({
@@ -224,8 +225,9 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         const history = await store.listHistory({ page: 1, pageSize: 10 });
         expect(history.total).toBe(1);
         const [entry] = history.items;
+        const { manualAdditives: _notArchived, ...archivedRecipe } = recipe(1, 11);
         expect(entry).toMatchObject({
-          ...recipe(1, 11),
+          ...archivedRecipe,
           status: 'completed',
           notes: null,
           statusManufacturing: true,
@@ -277,6 +279,17 @@ export function describeAuthorityStore(name: string, open: () => Promise<StoreFi
         expect((await store.listHistory({ page: 1, pageSize: 10, search: 'MO/%' })).total).toBe(0);
         expect((await store.listHistory({ page: 1, pageSize: 10, search: '0010_' })).total).toBe(0);
         expect((await store.listHistory({ page: 1, pageSize: 10, search: '00103', status: 'cancelled' })).total).toBe(0);
+      });
+
+      it('listHistory: batches archived at the same moment read in slot order, whatever order the PLC finished them', async () => {
+        const queue = await queueWave(201, 4);
+        for (const [i, batch] of [...queue.entries()].reverse()) {
+          await store.applyFeedback([{ batchId: batch.id, statusManufacturing: true, statusOperation: false, actualWeightKg: 900, actualKg: {} }], at(10 + i));
+        }
+        for (const batch of [queue[2], queue[0], queue[3], queue[1]]) {
+          await store.archiveBatch({ batchId: batch!.id, status: 'completed', notes: null, at: at(60) });
+        }
+        expect((await store.listHistory({ page: 1, pageSize: 10 })).items.map((h) => h.batchNo)).toEqual([1, 2, 3, 4]);
       });
     });
 

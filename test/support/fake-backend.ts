@@ -7,14 +7,18 @@
  * deterministic. Standalone by default; setAuthority switches to plant mode.
  */
 import { queueBatch } from './queue-batch';
+import { createFakeAlarms, type RaiseAlarm } from './fake-alarms';
+import { fakeLogPage, fakeShiftReport, fakeThroughput } from './fake-reports';
 import { readRunPage } from '../../electron/store/run-page';
 import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
 import {
   TASK_NAMES,
+  type Alarm,
   type AuthorityStatus,
   type ConnectionState,
   type HistoryEntry,
   type LogEntry,
+  type NewWavesPause,
   type Outcome,
   type OutboxEntry,
   type Page,
@@ -61,6 +65,19 @@ export interface FakeBackend {
   holdWave(): string[];
   /** Listeners currently subscribed, over all events. */
   subscriberCount(): number;
+  /**
+   * The PLC read back dosing progress for `moId` (kg per silo/tank so far, finished weight still 0), at the
+   * fake clock's time; pushes the snapshot as a plc-read does.
+   */
+  dose(moId: string, actualKg: QueueBatch['actualKg']): void;
+  /** Gives `moId` hand-weighed additives for the operator's checklist; pushes the snapshot. */
+  addManualAdditives(moId: string, names: string[]): void;
+  /** The engine raised (or raised again) an alarm for a cause; pushes the snapshot. */
+  raiseAlarm(alarm: RaiseAlarm): Alarm;
+  /** The alarm's cause is gone; pushes the snapshot. */
+  clearAlarm(key: string): void;
+  /** Lines already in the engine's log files before the console opened (older than anything pushed), oldest last. */
+  writeOldLogs(lines: { message: string; level?: LogEntry['level'] }[]): void;
 }
 
 const STATION = 'FAKE-01';
@@ -80,6 +97,8 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   let tick = 0;
   let nextRunId = 1;
   let paused = false;
+  let newWaves: NewWavesPause = { paused: false, changedAt: null, changedBy: null, reason: null };
+  let plcReadAt: string | null = null;
   let syncing = false;
   let syncHold: Promise<void> | null = null;
   const queue: QueueBatch[] = [];
@@ -100,6 +119,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   };
 
   const now = (): string => new Date(START + 1000 * tick++).toISOString();
+  const alarms = createFakeAlarms(now, STATION, () => emit('snapshot', snapshot()));
+  /** The engine's log files, newest first. */
+  const logs: LogEntry[] = [];
 
   function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
     for (const listener of listeners.get(event) ?? []) (listener as (value: EventMap[E]) => void)(payload);
@@ -176,6 +198,9 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         pending: outbox.filter((entry) => entry.state === 'pending').length,
         quarantined: outbox.filter((entry) => entry.state === 'quarantined').map((entry) => ({ ...entry })),
       },
+      alarms: alarms.list(),
+      newWaves: { ...newWaves },
+      plcReadAt,
     };
   }
 
@@ -224,6 +249,7 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       if (queue.length > 0) {
         return record('mo-sync', 'manual', 'skipped', `waiting for the PLC to finish ${queue.length} batches`);
       }
+      if (newWaves.paused) return record('mo-sync', 'manual', 'skipped', `new waves are paused: ${newWaves.reason ?? ''}`);
       const moIds = fetchWave();
       return record('mo-sync', 'manual', 'fetched', `dispatched ${moIds.length} MOs to the PLC`, moIds);
     } finally {
@@ -263,7 +289,14 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
         {
           async window({ task, outcome, above = 0, below = Infinity }, limit, oldestFirst) {
             const inWindow = runs.filter(
-              (run) => (task === undefined || run.task === task) && (outcome === undefined || run.outcome === outcome) && run.id > above && run.id < below,
+              (run) =>
+                (task === undefined || run.task === task) &&
+                (outcome === undefined || run.outcome === outcome) &&
+                (input.moId === undefined || run.moIds.includes(input.moId)) &&
+                (input.from === undefined || Date.parse(run.startedAt) >= Date.parse(input.from)) &&
+                (input.to === undefined || Date.parse(run.startedAt) < Date.parse(input.to)) &&
+                run.id > above &&
+                run.id < below,
             );
             return (oldestFirst ? inWindow.reverse() : inWindow).slice(0, limit);
           },
@@ -275,7 +308,13 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     listHistory: counted('listHistory', async (input) => {
       const search = input.search?.toLowerCase() ?? '';
       return page(
-        history.filter((entry) => entry.moId.toLowerCase().includes(search) && (input.status === undefined || entry.status === input.status)),
+        history.filter(
+          (entry) =>
+            entry.moId.toLowerCase().includes(search) &&
+            (input.status === undefined || entry.status === input.status) &&
+            (input.from === undefined || (entry.archivedAt !== null && Date.parse(entry.archivedAt) >= Date.parse(input.from))) &&
+            (input.to === undefined || (entry.archivedAt !== null && Date.parse(entry.archivedAt) < Date.parse(input.to))),
+        ),
         input.page,
         input.pageSize,
       );
@@ -326,7 +365,29 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       tasks: TASK_NAMES.map((task) => ({ task, enabled: true, intervalMinutes: INTERVALS[task] })),
       autoSync: true,
       demo: true,
+      uiLanguage: 'en',
     })),
+    setNewWavesPaused: counted('setNewWavesPaused', async ({ paused: pause, reason }) => {
+      needAuthority();
+      newWaves = { paused: pause, changedAt: now(), changedBy: STATION, reason };
+      emit('snapshot', snapshot());
+      return { ...newWaves };
+    }),
+    checkManualAdditive: counted('checkManualAdditive', async ({ moId, position, checked }) => {
+      needAuthority();
+      const additive = queue.find((batch) => batch.moId === moId)?.manualAdditives.find((line) => line.position === position);
+      if (!additive) throw new Error(`${moId} has no hand-weighed additive at position ${position}`);
+      Object.assign(additive, checked ? { checkedAt: now(), checkedBy: STATION } : { checkedAt: null, checkedBy: null });
+      emit('snapshot', snapshot());
+      return { ...additive };
+    }),
+    acknowledgeAlarm: counted('acknowledgeAlarm', alarms.handlers.acknowledgeAlarm),
+    shelveAlarm: counted('shelveAlarm', alarms.handlers.shelveAlarm),
+    unshelveAlarm: counted('unshelveAlarm', alarms.handlers.unshelveAlarm),
+    listAlarmHistory: counted('listAlarmHistory', alarms.handlers.listAlarmHistory),
+    shiftReport: counted('shiftReport', async (input) => fakeShiftReport(history, runs, input)),
+    throughput: counted('throughput', async (input) => fakeThroughput(history, runs, input)),
+    listLogs: counted('listLogs', async (input) => fakeLogPage(logs, input)),
     testConnection: counted('testConnection', async ({ target }) => ({ target, ok: true, message: `${target} answered`, latencyMs: 3 })),
   };
 
@@ -376,7 +437,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       return run;
     },
     pushLog(message, level = 'info') {
-      emit('log', { time: now(), level, message });
+      const entry: LogEntry = { time: now(), level, message };
+      logs.unshift(entry);
+      emit('log', entry);
+    },
+    raiseAlarm(alarm) {
+      return alarms.raise(alarm);
+    },
+    clearAlarm(key) {
+      alarms.clear(key);
+    },
+    writeOldLogs(lines) {
+      const oldest = Date.parse(logs.at(-1)?.time ?? new Date(START).toISOString());
+      lines.forEach(({ message, level = 'info' }, index) => logs.push({ time: new Date(oldest - (index + 1) * 60_000).toISOString(), level, message }));
     },
     failBatch(moId) {
       const batch = queue.find((b) => b.moId === moId);
@@ -419,6 +492,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       heldWave = queue.splice(0, queue.length);
       emit('snapshot', snapshot());
       return moIds;
+    },
+    dose(moId, actualKg) {
+      const batch = queue.find((b) => b.moId === moId);
+      if (!batch) throw new Error(`${moId} is not in the fake queue`);
+      plcReadAt = now();
+      Object.assign(batch, { actualKg: { ...actualKg }, actualWeightKg: 0, lastReadFromPlc: plcReadAt });
+      emit('snapshot', snapshot());
+    },
+    addManualAdditives(moId, names) {
+      const batch = queue.find((b) => b.moId === moId);
+      if (!batch) throw new Error(`${moId} is not in the fake queue`);
+      batch.manualAdditives = names.map((name, index) => ({ position: index + 2, name, quantity: 1.5, uom: 'kg', checkedAt: null, checkedBy: null }));
+      emit('snapshot', snapshot());
     },
     subscriberCount() {
       let count = 0;

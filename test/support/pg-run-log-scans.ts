@@ -2,7 +2,8 @@
  * EXPLAIN of every query on sync_runs a piece of work sends to PostgreSQL (captured with its
  * parameters from pg's Client). Sequential scans are switched off for the EXPLAIN, so a tiny test
  * table is planned as a large one would be: a Seq Scan left in the plan means no index can serve
- * it, and an index read end to end without a condition is the whole table too.
+ * it, and an index read end to end without a condition is the whole table too. The runs of each MO
+ * (sync_run_mos, search by MO) are held to the same rule.
  */
 import pg from 'pg';
 
@@ -28,7 +29,7 @@ export async function pgRunLogScans(url: string, work: () => Promise<void>): Pro
   await client.connect();
   const scans: string[] = [];
   try {
-    const indexes = (await client.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'sync_runs'")).rows;
+    const indexes = (await client.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('sync_runs', 'sync_run_mos')")).rows;
     const runLogIndexes = new Map(indexes.map((index) => [index.indexname, / WHERE /.test(index.indexdef)]));
     await client.query('BEGIN');
     await client.query('SET LOCAL enable_seqscan = off');
@@ -59,7 +60,7 @@ const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatM
  * (the open runs: a handful however long the log).
  */
 function readsWholeRunLog(node: PlanNode, runLogIndexes: ReadonlyMap<string, boolean>): boolean {
-  if (node['Node Type'] === 'Seq Scan') return node['Relation Name'] === 'sync_runs';
+  if (node['Node Type'] === 'Seq Scan') return node['Relation Name'] === 'sync_runs' || node['Relation Name'] === 'sync_run_mos';
   const index = node['Index Name'];
   if (index === undefined || !runLogIndexes.has(index)) return false;
   return node['Index Cond'] === undefined && runLogIndexes.get(index) === false;

@@ -18,6 +18,7 @@ export function queueBatch(batchNo: number, patch: Partial<QueueBatch> = {}): Qu
     lastReadFromPlc: null,
     updateOdoo: false,
     odooCancelled: false,
+    manualAdditives: [],
     ...patch,
   };
 }

@@ -7,8 +7,11 @@ import type Database from 'better-sqlite3';
 type Execute = (this: Database.Statement, ...params: unknown[]) => unknown;
 const EXECUTORS = ['run', 'get', 'all', 'iterate'] as const;
 
-/** "SCAN sync_runs" is the whole table; "SCAN sync_runs USING INDEX" walks an index (here: the partial one of open runs). */
-const WHOLE_TABLE = /\bSCAN sync_runs\b(?! USING (COVERING )?INDEX)/;
+/**
+ * "SCAN sync_runs" is the whole table; "SCAN sync_runs USING INDEX" walks an index (here: the partial one of
+ * open runs). The runs of each MO (sync_run_mos, search by MO) are as many, and must be sought the same way.
+ */
+const WHOLE_TABLE = /\bSCAN (sync_runs|sync_run_mos)\b(?! USING (COVERING )?INDEX)/;
 
 export async function sqliteRunLogScans(db: Database.Database, work: () => Promise<void>): Promise<{ checked: number; scans: string[] }> {
   const prototype = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<(typeof EXECUTORS)[number], Execute>;

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../electron/engine/clock';
 import { startOdooSimulator, type OdooSimulator } from '../../electron/odoo/odoo-simulator';
 import { plcMemoryMap } from '../../electron/plc/memory-map';
 import { readWriteArea } from '../../electron/plc/wave-io';
@@ -21,7 +22,10 @@ export class TestPlant {
     readonly plc: PlcSimulator,
   ) {}
 
-  static async start(options: { moCount?: number; speed?: number; batchSeconds?: number; failSlots?: number[] } = {}): Promise<TestPlant> {
+  /** `clock`: the PLC doses only as far as this clock has moved (a test's ManualClock holds a wave mid-dose). */
+  static async start(
+    options: { moCount?: number; speed?: number; batchSeconds?: number; failSlots?: number[]; clock?: Clock } = {},
+  ): Promise<TestPlant> {
     const odoo = await startOdooSimulator({ port: 0, moCount: options.moCount ?? 40 });
     const plc = await startPlcSimulator({
       udpPort: 0,
@@ -29,6 +33,7 @@ export class TestPlant {
       ...(options.batchSeconds !== undefined ? { batchSeconds: options.batchSeconds } : {}),
       failSlots: options.failSlots ?? [],
       seed: 7,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     return new TestPlant(odoo, plc);
   }

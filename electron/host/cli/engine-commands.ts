@@ -1,7 +1,7 @@
 /**
  * The CLI commands that run the engine: `serve` (headless host), and the
- * one-shots `sync --once`, `run <task> --once`, `status`, `history`,
- * `wave resolve`. One-shots
+ * one-shots `sync --once`, `run <task> --once`, `status`, `history`, `alarms`,
+ * `wave resolve`, `waves pause|resume`. One-shots
  * start the engine without timers, act through the same path as the console
  * (same lock, same run records) and print the result.
  */
@@ -14,6 +14,7 @@ import { startEngine, type StartedEngine } from '../../engine/start-engine';
 import { startHeadlessHost } from '../http-host';
 import { parseFlags } from './cli-flags';
 import { EXIT, UsageError, untilSignal, type CliIo } from './cli-io';
+import { newWavesPausedReason } from '../../engine/tasks/mo-sync/new-waves-pause';
 import { formatRun } from './format-run';
 
 const ENGINE_OPTIONS = {
@@ -24,12 +25,12 @@ const ENGINE_OPTIONS = {
   verbose: { type: 'boolean', default: false },
 } as const;
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], extra: T) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], extra: T) {
   const options: typeof ENGINE_OPTIONS & T = { ...ENGINE_OPTIONS, ...extra };
   return parseFlags(args, options, true);
 }
 
-async function withEngine<R>(args: string[], verbose: boolean, work: (started: StartedEngine) => Promise<R>): Promise<R> {
+export async function withEngine<R>(args: string[], verbose: boolean, work: (started: StartedEngine) => Promise<R>): Promise<R> {
   const started = await startEngine({ argv: args, schedule: false, logToStderr: verbose });
   try {
     return await work(started);
@@ -110,6 +111,8 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
     io.out(`  slot ${String(b.batchNo).padStart(2)}  ${b.moId.padEnd(16)} ${b.finishedGoods.padEnd(28)} ${b.quantityKg} kg  ${state}`);
   }
   io.out(`automatic sync (ENABLE_AUTO_SYNC): ${autoSync ? 'on' : 'off'}`);
+  const paused = newWavesPausedReason(snapshot.newWaves);
+  if (paused) io.out(paused);
   for (const [name, c] of Object.entries(snapshot.connections)) io.out(`${name}: ${c.state} — ${c.detail}`);
   io.out(`last sync: ${snapshot.lastSync ? formatRun(snapshot.lastSync) : 'none yet'}`);
   for (const warning of snapshot.warnings) io.out(`warning (${warning.kind}): ${warning.message}`);
@@ -131,19 +134,66 @@ export async function runWaveCommand(args: string[], io: CliIo): Promise<number>
   return run.outcome === 'recovered' ? EXIT.ok : EXIT.failed;
 }
 
+/** `waves pause|resume --reason TEXT`: the console's Pause new waves, for the whole plant; PLC reading and booking go on. */
+export async function runWavesCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { reason: { type: 'string' } } as const);
+  const [verb] = positionals;
+  if (verb !== 'pause' && verb !== 'resume') throw new UsageError('use `waves pause --reason TEXT` or `waves resume --reason TEXT`');
+  const input = requests.setNewWavesPaused.input.safeParse({ paused: verb === 'pause', reason: values.reason ?? '' });
+  if (!input.success) throw new UsageError(`--reason: ${input.error.issues.map((issue) => issue.message).join('; ')}`);
+  const pause = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.setNewWavesPaused(input.data));
+  io.out(values.json ? JSON.stringify(pause) : (newWavesPausedReason(pause) ?? `New waves resumed at station ${pause.changedBy ?? '?'}: ${pause.reason ?? ''}`));
+  return EXIT.ok;
+}
+
 export async function runHistory(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args, { limit: { type: 'string', default: '20' }, task: { type: 'string' } } as const);
+  const { values } = parse(args, {
+    limit: { type: 'string', default: '20' },
+    task: { type: 'string' },
+    mo: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  } as const);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number 1..500');
   const task = values.task;
   if (task !== undefined && !(TASK_NAMES as readonly string[]).includes(task)) {
     throw new UsageError(`--task must be one of ${TASK_NAMES.join(', ')}`);
   }
-  const page = await withEngine(args, values.verbose === true, (started) =>
-    started.backend.handlers.listRuns({ pageSize: limit, ...(task ? { task: task as TaskName } : {}) }),
-  );
+  const filter = requests.listRuns.input.safeParse({
+    pageSize: limit,
+    ...(task ? { task } : {}),
+    ...(values.mo !== undefined ? { moId: values.mo } : {}),
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(values.to !== undefined ? { to: values.to } : {}),
+  });
+  if (!filter.success) throw new UsageError(filter.error.issues.map((issue) => `${flagOf(issue.path)}${issue.message}`).join('; '));
+  const page = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.listRuns(filter.data));
   if (values.json) io.out(JSON.stringify(page.items));
   else for (const run of page.items) io.out(formatRun(run));
+  return EXIT.ok;
+}
+
+/** A contract field as the command line names it (moId is --mo), for a one-line mistake. */
+export function flagOf(path: readonly PropertyKey[]): string {
+  const [field] = path;
+  if (field === undefined) return '';
+  return `--${field === 'moId' ? 'mo' : String(field)}: `;
+}
+
+/** `alarms [--json]`: the alarms every station shows, in the console's order (the last known ones while the authority is away). */
+export async function runAlarms(args: string[], io: CliIo): Promise<number> {
+  const { values } = parse(args, {});
+  const alarms = await withEngine(args, values.verbose === true, async (started) => (await started.engine.snapshot()).alarms);
+  if (values.json) {
+    io.out(JSON.stringify(alarms));
+    return EXIT.ok;
+  }
+  if (alarms.length === 0) io.out('no alarms');
+  for (const alarm of alarms) {
+    const count = alarm.affected.length > 1 ? ` ×${alarm.affected.length}` : '';
+    io.out(`${alarm.priority.padEnd(6)} ${alarm.state.padEnd(23)} ${alarm.key}${count}  raised ${alarm.lastRaisedAt}: ${alarm.message}`);
+  }
   return EXIT.ok;
 }
 

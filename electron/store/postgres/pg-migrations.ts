@@ -201,6 +201,99 @@ const runLogIndexes = statements(
   'CREATE INDEX IF NOT EXISTS ix_sync_runs_unfinished ON sync_runs (station, id) WHERE finished_at IS NULL',
 );
 
+/**
+ * The operator's screen (issue 10): alarms with their ISA-18.2 state and history (shared by every
+ * station), plant-wide controls (pause new waves), and the manual additives the operator ticks off.
+ */
+const operatorScreen = statements(
+  `CREATE TABLE alarms (
+    alarm_key varchar(128) PRIMARY KEY,
+    kind varchar(32) NOT NULL,
+    priority varchar(8) NOT NULL,
+    active boolean NOT NULL,
+    message text NOT NULL,
+    affected jsonb NOT NULL,
+    occurrences integer NOT NULL,
+    first_raised_at timestamptz NOT NULL,
+    last_raised_at timestamptz NOT NULL,
+    returned_at timestamptz,
+    acked_at timestamptz,
+    acked_by varchar(128),
+    ack_note text,
+    shelved_until timestamptz,
+    shelved_by varchar(128),
+    shelve_note text,
+    updated_at timestamptz NOT NULL
+  )`,
+  `CREATE TABLE alarm_events (
+    id bigserial PRIMARY KEY,
+    alarm_key varchar(128) NOT NULL,
+    kind varchar(32) NOT NULL,
+    priority varchar(8) NOT NULL,
+    event varchar(16) NOT NULL,
+    at timestamptz NOT NULL,
+    station varchar(128) NOT NULL,
+    note text,
+    message text NOT NULL
+  )`,
+  'CREATE INDEX ix_alarm_events_at ON alarm_events (at, id)',
+  `CREATE TABLE plant_controls (
+    name varchar(64) PRIMARY KEY,
+    value jsonb NOT NULL,
+    changed_at timestamptz NOT NULL,
+    changed_by varchar(128) NOT NULL
+  )`,
+  `CREATE TABLE batch_additives (
+    mo_id varchar(64) NOT NULL,
+    position integer NOT NULL,
+    name text NOT NULL,
+    quantity numeric(18,3),
+    uom varchar(32) NOT NULL,
+    checked_at timestamptz,
+    checked_by varchar(128),
+    PRIMARY KEY (mo_id, position)
+  )`,
+);
+
+/**
+ * History search (issue 10, part of the operator-screen migration): the runs that name an MO, kept by
+ * a trigger from sync_runs.mo_ids, so that search by MO reads that MO's runs and never the run log
+ * (a GIN index on mo_ids would leave "the next older run of this MO" to the planner's guess). A
+ * side row is removed through the run's own mo_ids, a primary-key seek per MO. And the archive by
+ * archive time (IF NOT EXISTS: mo_histories is the plant's table), so a period is an index range.
+ */
+const historySearch = statements(
+  `CREATE TABLE sync_run_mos (
+    mo_id text NOT NULL,
+    run_id bigint NOT NULL,
+    PRIMARY KEY (mo_id, run_id)
+  )`,
+  'INSERT INTO sync_run_mos (mo_id, run_id) SELECT DISTINCT unnest(mo_ids), id FROM sync_runs WHERE cardinality(mo_ids) > 0',
+  `CREATE FUNCTION smart_mo_sync_index_run_mos() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+      TRUNCATE sync_run_mos;
+      RETURN NULL;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      DELETE FROM sync_run_mos WHERE run_id = OLD.id AND mo_id = ANY (OLD.mo_ids);
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      INSERT INTO sync_run_mos (mo_id, run_id) SELECT DISTINCT unnest(NEW.mo_ids), NEW.id ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+  END $$`,
+  `CREATE TRIGGER sync_run_mos_insert AFTER INSERT ON sync_runs
+     FOR EACH ROW WHEN (cardinality(NEW.mo_ids) > 0) EXECUTE FUNCTION smart_mo_sync_index_run_mos()`,
+  `CREATE TRIGGER sync_run_mos_update AFTER UPDATE OF mo_ids ON sync_runs
+     FOR EACH ROW WHEN (OLD.mo_ids IS DISTINCT FROM NEW.mo_ids) EXECUTE FUNCTION smart_mo_sync_index_run_mos()`,
+  `CREATE TRIGGER sync_run_mos_delete AFTER DELETE ON sync_runs
+     FOR EACH ROW WHEN (cardinality(OLD.mo_ids) > 0) EXECUTE FUNCTION smart_mo_sync_index_run_mos()`,
+  `CREATE TRIGGER sync_run_mos_truncate AFTER TRUNCATE ON sync_runs
+     FOR EACH STATEMENT EXECUTE FUNCTION smart_mo_sync_index_run_mos()`,
+  'CREATE INDEX IF NOT EXISTS ix_mo_histories_archived ON mo_histories (archived_at)',
+);
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'plant tables (created only where missing)', apply: createMissingPlantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, odoo_outbox, archive time)', apply: appTables },
@@ -211,4 +304,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 7, name: 'outbox claim and send time', apply: outboxClaim },
   { version: 8, name: 'what the PLC held when a wave was held for an operator', apply: intentPlcView },
   { version: 9, name: 'run log indexes (keyset paging, last runs, jump to date, interrupted runs)', apply: runLogIndexes },
+  {
+    version: 10,
+    name: 'operator screen (alarms, alarm history, plant controls, manual additives, history search)',
+    apply: async (tx) => {
+      await operatorScreen(tx);
+      await historySearch(tx);
+    },
+  },
 ];

@@ -5,8 +5,10 @@
  * to reach the server rejects with AuthorityUnavailableError.
  */
 import type {
+  AlarmEventPage,
   BatchRecipe,
   HistoryEntry,
+  NewWavesPause,
   Outcome,
   OutboxEntry,
   OutboxKind,
@@ -41,12 +43,17 @@ import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbo
 import { newestRun, readRunPage, type RunWindow } from '../run-page';
 import { runPruneCut } from '../run-prune';
 import { rowToRun, type RunRow } from '../run-rows';
+import { pgRunWindow } from './pg-run-window';
 import type { PgConnectionOptions } from './pg-connection-options';
 import { PgDatabase, type PgQueryable, type PgRow } from './pg-database';
 import { assertGateEpoch, tryAcquirePgGateLock } from './pg-gate-lock';
 import { migratePostgres } from './pg-migrate';
 import { rowToIntent, type IntentRow } from '../intent-rows';
 import { insertRows, isUuid } from './pg-rows';
+import { PG_QUEUE_WITH_ADDITIVES, checkAdditive, insertAdditives, readNewWavesPause, setNewWavesPause, type PgRun } from './pg-operator-controls';
+import type { AdditiveCheck, AdditiveCheckResult, NewWavesChange, NewWavesChangeResult } from '../operator-controls';
+import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from '../alarm-records';
+import { listPgAlarmEvents, listPgAlarms, transitionPgAlarms, type PgAlarmAccess } from './pg-alarms';
 
 export interface PgStoreOptions extends PgConnectionOptions {
   /** Told when an idle pooled connection breaks (server restart, network); the pool replaces it. */
@@ -95,7 +102,7 @@ export class PgStore implements AuthorityStore {
   }
 
   async listQueue(): Promise<QueueBatch[]> {
-    return (await this.query('SELECT * FROM mo_batch ORDER BY batch_no')).map(rowToQueueBatch);
+    return (await this.query(PG_QUEUE_WITH_ADDITIVES)).map(rowToQueueBatch);
   }
 
   async knownMoIds(moIds: readonly string[]): Promise<Set<string>> {
@@ -141,6 +148,7 @@ export class PgStore implements AuthorityStore {
       if (intent.recipes.length > 0) {
         const insert = insertRows('mo_batch', RECIPE_COLUMNS, intent.recipes.map(recipeToRow));
         await tx.query(insert.sql, insert.params);
+        await insertAdditives(async (sql, params) => (await tx.query(sql, params)).rows, intent.recipes);
       }
       await tx.query('UPDATE dispatch_intents SET phase = $1, resolved_at = $2 WHERE id = $3', [phase, at, intentId]);
     });
@@ -206,16 +214,8 @@ export class PgStore implements AuthorityStore {
   }
 
   private async runWindow(window: RunWindow, limit: number, oldestFirst: boolean): Promise<RunRecord[]> {
-    // Both bounds always, so that even the newest page is a range read of an index.
-    const params: unknown[] = [window.above ?? 0, window.below ?? Number.MAX_SAFE_INTEGER];
-    const where = ['finished_at IS NOT NULL', 'id > $1', 'id < $2'];
-    if (window.task) where.push(`task = $${params.push(window.task)}`);
-    if (window.outcome) where.push(`outcome = $${params.push(window.outcome)}`);
-    const rows = await this.query<RunRow & Row>(
-      `SELECT * FROM sync_runs WHERE ${where.join(' AND ')} ORDER BY id ${oldestFirst ? 'ASC' : 'DESC'} LIMIT $${params.push(limit)}`,
-      params,
-    );
-    return rows.map(rowToRun);
+    const { sql, params } = pgRunWindow(window, limit, oldestFirst);
+    return (await this.query<RunRow & Row>(sql, params)).map(rowToRun);
   }
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
@@ -254,15 +254,22 @@ export class PgStore implements AuthorityStore {
       where.push(`mo_id ILIKE $${params.push(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
     }
     if (filter.status) where.push(`status = $${params.push(filter.status)}`);
+    if (filter.from) where.push(`archived_at >= $${params.push(filter.from)}`);
+    if (filter.to) where.push(`archived_at < $${params.push(filter.to)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [count] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM mo_histories ${clause}`, params);
     const rows = await this.query(
       `SELECT * FROM mo_histories ${clause}
-       ORDER BY archived_at DESC NULLS LAST, last_read_from_plc DESC NULLS LAST, id
+       ORDER BY archived_at DESC NULLS LAST, CASE WHEN archived_at IS NULL THEN last_read_from_plc END DESC NULLS LAST, batch_no, id
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return { items: rows.map(rowToHistoryEntry), total: count?.n ?? 0, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async archivedBetween(from: string, to: string): Promise<HistoryEntry[]> {
+    const rows = await this.query('SELECT * FROM mo_histories WHERE archived_at >= $1 AND archived_at < $2 ORDER BY archived_at DESC, id', [from, to]);
+    return rows.map(rowToHistoryEntry);
   }
 
   async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
@@ -322,6 +329,20 @@ export class PgStore implements AuthorityStore {
     if (!isUuid(batchId)) return;
     await this.query('UPDATE mo_batch SET odoo_cancelled = true WHERE id = $1', [batchId]);
   }
+
+  async newWavesPause(): Promise<NewWavesPause> {
+    return readNewWavesPause(this.run);
+  }
+
+  async setNewWavesPause(change: NewWavesChange): Promise<NewWavesChangeResult> {
+    return setNewWavesPause(this.run, change);
+  }
+
+  async checkManualAdditive(check: AdditiveCheck): Promise<AdditiveCheckResult> {
+    return checkAdditive(this.run, check);
+  }
+
+  private readonly run: PgRun = (sql, params) => this.query(sql, params);
 
   async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
     // Two statements, not one: the second sees a concurrent enqueue that the first one waited for.
@@ -437,6 +458,23 @@ export class PgStore implements AuthorityStore {
     });
   }
 
+
+  async listAlarms(): Promise<AlarmRecord[]> {
+    return listPgAlarms(this.alarmAccess);
+  }
+
+  async transitionAlarms<T extends AlarmTransition>(at: string, decide: (current: AlarmRecord[]) => T): Promise<T> {
+    return transitionPgAlarms(this.alarmAccess, at, decide);
+  }
+
+  async listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage> {
+    return listPgAlarmEvents(this.alarmAccess, filter);
+  }
+
+  private readonly alarmAccess: PgAlarmAccess = {
+    query: (sql, params) => this.query(sql, params),
+    transaction: (work) => this.transaction(work),
+  };
 
   async close(): Promise<void> {
     await this.db.close();

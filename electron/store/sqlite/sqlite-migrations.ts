@@ -164,6 +164,88 @@ CREATE INDEX ix_sync_runs_started ON sync_runs (started_at, id);
 CREATE INDEX ix_sync_runs_unfinished ON sync_runs (station, id) WHERE finished_at IS NULL;
 `;
 
+/**
+ * The operator's screen (issue 10): alarms with their ISA-18.2 state and history, plant-wide
+ * controls (pause new waves), and the manual additives of a batch the operator ticks off.
+ */
+const operatorScreen = `
+CREATE TABLE alarms (
+  alarm_key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  active INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  affected TEXT NOT NULL,
+  occurrences INTEGER NOT NULL,
+  first_raised_at TEXT NOT NULL,
+  last_raised_at TEXT NOT NULL,
+  returned_at TEXT,
+  acked_at TEXT,
+  acked_by TEXT,
+  ack_note TEXT,
+  shelved_until TEXT,
+  shelved_by TEXT,
+  shelve_note TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE alarm_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  alarm_key TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  event TEXT NOT NULL,
+  at TEXT NOT NULL,
+  station TEXT NOT NULL,
+  note TEXT,
+  message TEXT NOT NULL
+);
+CREATE INDEX ix_alarm_events_at ON alarm_events (at, id);
+CREATE TABLE plant_controls (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+CREATE TABLE batch_additives (
+  mo_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  quantity REAL,
+  uom TEXT NOT NULL,
+  checked_at TEXT,
+  checked_by TEXT,
+  PRIMARY KEY (mo_id, position)
+);
+`;
+
+/**
+ * History search (issue 10, part of the operator-screen migration): the runs that name an MO, kept by
+ * triggers from sync_runs.mo_ids, so that search by MO reads that MO's runs and never the run log;
+ * triggers rather than the store, so a mirror's copy (rows upserted into the same schema) keeps its
+ * own. A side row is removed through the run's own mo_ids (a primary-key seek per MO). And the
+ * archive by archive time: a period (history range, shift report) is an index range.
+ */
+const historySearch = `
+CREATE TABLE sync_run_mos (
+  mo_id TEXT NOT NULL,
+  run_id INTEGER NOT NULL,
+  PRIMARY KEY (mo_id, run_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO sync_run_mos (mo_id, run_id)
+  SELECT mo.value, sync_runs.id FROM sync_runs, json_each(sync_runs.mo_ids) AS mo WHERE sync_runs.mo_ids <> '[]';
+CREATE TRIGGER sync_run_mos_insert AFTER INSERT ON sync_runs WHEN NEW.mo_ids <> '[]' BEGIN
+  INSERT OR IGNORE INTO sync_run_mos (mo_id, run_id) SELECT value, NEW.id FROM json_each(NEW.mo_ids);
+END;
+CREATE TRIGGER sync_run_mos_update AFTER UPDATE OF mo_ids ON sync_runs WHEN NEW.mo_ids IS NOT OLD.mo_ids BEGIN
+  DELETE FROM sync_run_mos WHERE run_id = OLD.id AND mo_id IN (SELECT value FROM json_each(OLD.mo_ids));
+  INSERT OR IGNORE INTO sync_run_mos (mo_id, run_id) SELECT value, NEW.id FROM json_each(NEW.mo_ids);
+END;
+CREATE TRIGGER sync_run_mos_delete AFTER DELETE ON sync_runs WHEN OLD.mo_ids <> '[]' BEGIN
+  DELETE FROM sync_run_mos WHERE run_id = OLD.id AND mo_id IN (SELECT value FROM json_each(OLD.mo_ids));
+END;
+CREATE INDEX ix_mo_histories_archived ON mo_histories (archived_at);
+`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
@@ -172,4 +254,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'outbox claim and send time', sql: outboxClaim },
   { version: 6, name: 'what the PLC held when a wave was held for an operator', sql: intentPlcView },
   { version: 7, name: 'run log indexes (keyset paging, last runs, jump to date, interrupted runs)', sql: runLogIndexes },
+  { version: 8, name: 'operator screen (alarms, alarm history, plant controls, manual additives, history search)', sql: `${operatorScreen}${historySearch}` },
 ];

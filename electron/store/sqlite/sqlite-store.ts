@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
+  AlarmEventPage,
   BatchRecipe,
   HistoryEntry,
+  NewWavesPause,
   Outcome,
   OutboxEntry,
   OutboxKind,
@@ -42,9 +44,14 @@ import { DELIVERABLE, WITHDRAWABLE, rowToOutbox, type OutboxRow } from '../outbo
 import { newestRun, readRunPage, type RunWindow } from '../run-page';
 import { runPruneCut } from '../run-prune';
 import { rowToRun, type RunRow } from '../run-rows';
+import { sqliteRunWindow } from './sqlite-run-window';
+import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from '../alarm-records';
+import { SqliteAlarms } from './sqlite-alarms';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
 import { assertIntact } from './sqlite-integrity';
 import { migrateSqlite } from './sqlite-migrate';
+import { SQLITE_QUEUE_WITH_ADDITIVES, checkAdditive, insertAdditives, readNewWavesPause, setNewWavesPause } from './sqlite-operator-controls';
+import type { AdditiveCheck, AdditiveCheckResult, NewWavesChange, NewWavesChangeResult } from '../operator-controls';
 
 export interface SqliteStoreOptions {
   /** Path of the database file. */
@@ -62,6 +69,7 @@ export class SqliteStore implements AuthorityStore {
   private readonly db: Database.Database;
   /** Compiled statements by SQL text: compiling costs more than running most of these queries. */
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly alarms: SqliteAlarms;
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.db = new Database(options.file, {
@@ -78,6 +86,7 @@ export class SqliteStore implements AuthorityStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
+    this.alarms = new SqliteAlarms(this.db);
   }
 
   /** For the store's own tests and the mirror: the raw connection. */
@@ -95,7 +104,7 @@ export class SqliteStore implements AuthorityStore {
   }
 
   async listQueue(): Promise<QueueBatch[]> {
-    return (this.statement('SELECT * FROM mo_batch ORDER BY batch_no').all() as Row[]).map(rowToQueueBatch);
+    return (this.statement(SQLITE_QUEUE_WITH_ADDITIVES).all() as Row[]).map(rowToQueueBatch);
   }
 
   async knownMoIds(moIds: readonly string[]): Promise<Set<string>> {
@@ -136,6 +145,7 @@ export class SqliteStore implements AuthorityStore {
     );
     this.fenced(epoch, () => {
       for (const recipe of intent.recipes) insert.run({ id: randomUUID(), ...recipeToRow(recipe) });
+      insertAdditives((sql) => this.statement(sql), intent.recipes);
       this.statement(`UPDATE dispatch_intents SET phase = ?, resolved_at = ? WHERE id = ?`).run(phase, at, intentId);
     });
   }
@@ -215,21 +225,8 @@ export class SqliteStore implements AuthorityStore {
   }
 
   private runWindow(window: RunWindow, limit: number, oldestFirst: boolean): RunRecord[] {
-    const where = ['finished_at IS NOT NULL', 'id > ?', 'id < ?'];
-    const params: unknown[] = [window.above ?? 0, window.below ?? Number.MAX_SAFE_INTEGER];
-    if (window.task) {
-      where.push('task = ?');
-      params.push(window.task);
-    }
-    if (window.outcome) {
-      where.push('outcome = ?');
-      params.push(window.outcome);
-    }
-    // Without statistics SQLite may take the outcome index for both filters and read every run of that outcome.
-    const indexed = window.task && window.outcome ? ' INDEXED BY ix_sync_runs_task_outcome' : '';
-    const rows = this.statement(`SELECT * FROM sync_runs${indexed} WHERE ${where.join(' AND ')} ORDER BY id ${oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`)
-      .all(...params, limit) as RunRow[];
-    return rows.map(rowToRun);
+    const { sql, params } = sqliteRunWindow(window, limit, oldestFirst);
+    return (this.statement(sql).all(...params) as RunRow[]).map(rowToRun);
   }
 
   async lastRun(task: TaskName, outcomes?: Outcome[]): Promise<RunRecord | null> {
@@ -270,15 +267,31 @@ export class SqliteStore implements AuthorityStore {
       where.push('status = ?');
       params.push(filter.status);
     }
+    if (filter.from) {
+      where.push('archived_at >= ?');
+      params.push(new Date(filter.from).toISOString());
+    }
+    if (filter.to) {
+      where.push('archived_at < ?');
+      params.push(new Date(filter.to).toISOString());
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.statement(`SELECT COUNT(*) AS n FROM mo_histories ${clause}`).get(...params) as { n: number }).n;
     const rows = this.statement(
         `SELECT * FROM mo_histories ${clause}
-         ORDER BY archived_at IS NULL, archived_at DESC, last_read_from_plc IS NULL, last_read_from_plc DESC, id
+         ORDER BY archived_at IS NULL, archived_at DESC,
+           CASE WHEN archived_at IS NULL THEN last_read_from_plc END IS NULL, CASE WHEN archived_at IS NULL THEN last_read_from_plc END DESC,
+           batch_no, id
          LIMIT ? OFFSET ?`,
       )
       .all(...params, filter.pageSize, (filter.page - 1) * filter.pageSize) as Row[];
     return { items: rows.map(rowToHistoryEntry), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  async archivedBetween(from: string, to: string): Promise<HistoryEntry[]> {
+    const rows = this.statement('SELECT * FROM mo_histories WHERE archived_at >= ? AND archived_at < ? ORDER BY archived_at DESC, id')
+      .all(new Date(from).toISOString(), new Date(to).toISOString()) as Row[];
+    return rows.map(rowToHistoryEntry);
   }
 
   async applyFeedback(feedback: readonly BatchFeedback[], at: string): Promise<number> {
@@ -328,6 +341,18 @@ export class SqliteStore implements AuthorityStore {
 
   async markOdooCancelled(batchId: string): Promise<void> {
     this.statement('UPDATE mo_batch SET odoo_cancelled = 1 WHERE id = ?').run(batchId);
+  }
+
+  async newWavesPause(): Promise<NewWavesPause> {
+    return readNewWavesPause((sql) => this.statement(sql));
+  }
+
+  async setNewWavesPause(change: NewWavesChange): Promise<NewWavesChangeResult> {
+    return setNewWavesPause((sql) => this.statement(sql), change);
+  }
+
+  async checkManualAdditive(check: AdditiveCheck): Promise<AdditiveCheckResult> {
+    return checkAdditive((sql) => this.statement(sql), check);
   }
 
   async enqueueOutbox(entry: NewOutboxEntry): Promise<OutboxEntry> {
@@ -432,6 +457,18 @@ export class SqliteStore implements AuthorityStore {
     }).immediate();
   }
 
+
+  async listAlarms(): Promise<AlarmRecord[]> {
+    return this.alarms.list();
+  }
+
+  async transitionAlarms<T extends AlarmTransition>(at: string, decide: (current: AlarmRecord[]) => T): Promise<T> {
+    return this.alarms.transition(at, decide);
+  }
+
+  async listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage> {
+    return this.alarms.events(filter);
+  }
 
   async close(): Promise<void> {
     this.db.close();

@@ -14,16 +14,7 @@ import { startEngine } from '../../../electron/engine/start-engine';
 import { MirrorLocalFile } from '../../../electron/store/mirror/mirror-local';
 import { SqliteStore } from '../../../electron/store/sqlite/sqlite-store';
 import { runCli } from '../../support/cli-bundle';
-
-/** A port nothing listens on: connecting is refused at once. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { closedPort, unreachablePlantEnv } from '../../support/unreachable-plant';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -46,21 +37,7 @@ async function silentPeer(): Promise<number> {
 }
 
 async function plantEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
-  return {
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'sms-cli-')),
-    SMS_STATION: 'cli-test',
-    ODOO_BASE_URL: `http://127.0.0.1:${await closedPort()}`,
-    ODOO_DB: 'plant',
-    ODOO_USERNAME: 'scada',
-    ODOO_PASSWORD: 'secret',
-    ODOO_TIMEOUT_SEC: '1',
-    PLC_IP: '127.0.0.1',
-    PLC_PORT: String(await closedPort()),
-    PLC_PROTOCOL: 'tcp',
-    PLC_TIMEOUT_SEC: '0.1',
-    LOG_LEVEL: 'warn',
-    ...extra,
-  };
+  return { ...(await unreachablePlantEnv(mkdtempSync(join(tmpdir(), 'sms-cli-')), 'cli-test')), ...extra };
 }
 
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');

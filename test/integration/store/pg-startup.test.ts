@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthorityUnavailableError } from '../../../electron/store/authority-store';
@@ -7,6 +6,7 @@ import { PG_MIGRATIONS } from '../../../electron/store/postgres/pg-migrations';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
 import { OLD_QUEUE_INSERT, PLANT_DDL } from '../../support/postgres-plant-ddl';
+import { closedPort } from '../../support/unreachable-plant';
 
 let server: TestPostgres;
 beforeAll(async () => {
@@ -36,15 +36,6 @@ const columnsOf = (url: string) =>
       WHERE table_schema = 'public' AND table_name IN ('mo_batch', 'mo_histories', 'equipment_failure', 'system_log')
       ORDER BY 1`,
   ).then((rows) => rows.map((r) => r.line));
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describe('PgStore start-up', () => {
   it('creates the plant tables of a fresh database exactly as the plant defines them', async () => {

@@ -1,8 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
-import { describeAuthorityStore } from '../../support/authority-store-contract';
+import { describeAlarmStore } from '../../support/alarm-store-contract';
+import { describeAuthorityStore, type StoreFixture } from '../../support/authority-store-contract';
+import { describeOperatorControls } from '../../support/operator-controls-contract';
 import { pgRunLogScans } from '../../support/pg-run-log-scans';
+import { describeRunSearch } from '../../support/run-search-contract';
 import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
@@ -15,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-describeAuthorityStore('PgStore', async () => {
+const openPgFixture = async (): Promise<StoreFixture> => {
   const url = await server.createDatabase(undefined, migrated);
   const store = await PgStore.open({ connectionString: url });
   const raw = new pg.Pool({ connectionString: url, max: 1 });
@@ -32,4 +35,9 @@ describeAuthorityStore('PgStore', async () => {
       await store.close();
     },
   };
-});
+};
+
+describeAuthorityStore('PgStore', openPgFixture);
+describeAlarmStore('PgStore', openPgFixture);
+describeOperatorControls('PgStore', openPgFixture);
+describeRunSearch('PgStore', openPgFixture);

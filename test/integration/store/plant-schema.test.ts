@@ -69,6 +69,8 @@ describe('an existing plant database, as the old middleware left it (../shared/p
 
     expect(after.indexes.filter((i) => before.indexes.includes(i))).toEqual(before.indexes);
     expect(after.indexes.filter((i) => !before.indexes.includes(i))).toEqual([
+      // The archive by archive time: history date ranges and shift reports (issue 10).
+      'CREATE INDEX ix_mo_histories_archived ON public.mo_histories USING btree (archived_at)',
       'CREATE INDEX ix_mo_histories_mo_id ON public.mo_histories USING btree (mo_id)',
       'CREATE UNIQUE INDEX ux_mo_batch_mo_id ON public.mo_batch USING btree (mo_id)',
       'CREATE UNIQUE INDEX ux_mo_batch_slot ON public.mo_batch USING btree (batch_no)',

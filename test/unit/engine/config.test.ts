@@ -71,6 +71,14 @@ describe('configuration', () => {
     expect(errorOf(() => loadConfig({ env: { ...plant, ODOO_CONCURRENCY: '11' }, file: {} }))).toBe('ODOO_CONCURRENCY="11": must be between 1 and 10 (a wave has at most 10 MOs)');
   });
 
+  it("opens the console in Bahasa Indonesia by default (UI_LANGUAGE=id|en, shown to the console); anything else is refused", () => {
+    expect(publicConfig(loadConfig({ env: { ...plant }, file: {} }), 'sqlite').uiLanguage).toBe('id');
+    expect(publicConfig(loadConfig({ env: { ...plant, UI_LANGUAGE: 'en' }, file: {} }), 'sqlite').uiLanguage).toBe('en');
+    expect(errorOf(() => loadConfig({ env: { ...plant, UI_LANGUAGE: 'de' }, file: {} }))).toBe(
+      "UI_LANGUAGE=\"de\": must be 'id' (Bahasa Indonesia) or 'en' (English)",
+    );
+  });
+
   it('keeps at most SMS_MAX_RUN_RECORDS runs (default 200,000), never fewer than LOG_CLEANUP_KEEP_LAST', () => {
     expect(loadConfig({ env: { ...plant, DATA_DIR: '/tmp/x' }, file: {} }).maxRunRecords).toBe(200_000);
     expect(loadConfig({ env: { ...plant, SMS_MAX_RUN_RECORDS: '5000' }, file: {} }).maxRunRecords).toBe(5000);

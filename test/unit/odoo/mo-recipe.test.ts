@@ -31,6 +31,20 @@ describe('the captured demo MOs (odoo-api.md §4)', () => {
     for (const additive of ['[4002] DEMITOX 0.5 kg', 'CaCO3 20 kg', '[40022] GARAM 2.5 kg']) expect(notes[0]).toContain(additive);
   });
 
+  it("keeps the PLC01 additives as the batch's checklist, keyed by their place in Odoo's component list (the note stays)", () => {
+    expect(accepted(toRecipe(demoOdooMo('WH/MO/00011'), 1)).recipe.manualAdditives).toEqual([
+      { position: 8, name: '[4002] DEMITOX', quantity: 0.5, uom: 'kg' },
+      { position: 9, name: 'CaCO3', quantity: 20, uom: 'kg' },
+      { position: 10, name: '[40022] GARAM', quantity: 2.5, uom: 'kg' },
+    ]);
+    expect(accepted(toRecipe(demoOdooMo('WH/MO/00016'), 6)).recipe.manualAdditives.at(-1)).toEqual({ position: 12, name: '[20023] RUMIGOLD 1KG', quantity: 1.2, uom: 'Unit' });
+  });
+
+  it('a manual additive without a planned quantity is listed with the quantity unknown, never as 0 to weigh', () => {
+    const mo = moWith([component('[40025] POLLAR ANGSA', 300, SILO_C), { ...component('CaCO3', null, PLC01), consumed: null }]);
+    expect(accepted(toRecipe(mo, 1)).recipe.manualAdditives).toEqual([{ position: 1, name: 'CaCO3', quantity: null, uom: 'kg' }]);
+  });
+
   it('plans from to_consume even when earlier pushes booked more (00011 is in progress)', () => {
     const mo = demoOdooMo('WH/MO/00011');
     expect(mo.components_consumption.find((c) => c.product_name.includes('POLLAR'))?.consumed).toBe(352);

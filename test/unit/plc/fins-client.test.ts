@@ -304,6 +304,21 @@ describe('FinsClient circuit breaker and health', () => {
     expect(client.health()).toMatchObject({ state: 'ok', lastOkAt: 16_000, roundTrips: 4 });
   });
 
+  it('stays down while the probe after the cool-down is on its way (a probe is not an answer)', async () => {
+    const { client, plc, clock } = setup({ attempts: 1, breakerThreshold: 2, breakerCoolDownMs: 5_000, timeoutMs: 300 });
+    plc.script.push('drop', 'drop', 'drop');
+    for (let i = 0; i < 2; i++) await failure(clock, client.readDm(0, 1));
+    await clock.advance(5_000);
+
+    const probe = client.readDm(0, 1).catch((error: unknown) => error);
+    await clock.advance(100);
+
+    expect(client.health()).toMatchObject({ state: 'down', detail: `PLC unreachable (${ENDPOINT}): probing after 2 failed requests` });
+    await clock.advance(300);
+    expect(await probe).toBeInstanceOf(PlcError);
+    expect(client.health().state).toBe('down');
+  });
+
   it('re-opens for another cool-down when the probe fails', async () => {
     const { client, plc, clock } = setup({ attempts: 1, breakerThreshold: 2, breakerCoolDownMs: 5_000 });
     plc.script.push('drop', 'drop', 'drop');

@@ -20,6 +20,7 @@ export function sampleRecipe(batchNo: number, overrides: Partial<BatchRecipe> = 
       114: { name: 'TETES', plannedKg: 40 },
       115: { name: 'FML', plannedKg: 33.3 },
     },
+    manualAdditives: [],
     ...overrides,
   };
 }
@@ -45,4 +46,5 @@ export const validRecipe = (batchNo: number): fc.Arbitrary<BatchRecipe> =>
       fc.constantFrom(...EQUIPMENT_IDS).map(String),
       fc.record({ name: printableText(1, 20), plannedKg: kg(5_000) }),
     ) as fc.Arbitrary<Partial<Record<EquipmentId, { name: string; plannedKg: number }>>>,
+    manualAdditives: fc.constant([]),
   });

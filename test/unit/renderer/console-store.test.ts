@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../../electron/host/request-dispatch';
 import type { ConnectionStatus, EngineLink } from '../../../renderer/api/engine-link';
 import { LOG_LIMIT, createConsoleStore, followEngine } from '../../../renderer/state/console-store';
+import { shownDecision } from '../../../renderer/state/sync-freshness';
 import { createConsoleApi } from '../../../shared/console-proxy';
 import { createFakeBackend, type FakeBackend } from '../../support/fake-backend';
 
@@ -71,11 +72,26 @@ describe('console store', () => {
     await Promise.all([first, second]);
 
     expect(fake.calls.syncNow).toBe(1);
-    expect(store.getState().sync).toEqual({
-      running: false,
-      outcome: { tone: 'good', text: 'Fetched 10 MOs (WH/MO/00011 …)' },
-      completed: 1,
-    });
+    expect(store.getState().sync).toMatchObject({ running: false, answer: { kind: 'run', run: { outcome: 'fetched' } }, completed: 1 });
+  });
+
+  it('keeps with a Sync now answer the queue it spoke of, from the first snapshot after the decision, even one arriving after the reply', async () => {
+    const fake = createFakeBackend();
+    const { link } = linkTo(fake);
+    // Not following the engine: a snapshot arrives only when handed in.
+    const store = createConsoleStore(link);
+    await store.getState().syncNow();
+    await store.getState().syncNow();
+    expect(store.getState().sync.answer).toMatchObject({ kind: 'run', run: { outcome: 'skipped', queueCount: 10 }, queueSeen: null });
+
+    store.getState().receiveSnapshot(await link.api.getSnapshot());
+    const { answer } = store.getState().sync;
+    expect(shownDecision(answer, store.getState().snapshot, 0)).toMatchObject({ kind: 'answer', old: false });
+
+    fake.failBatch('WH/MO/00013');
+    store.getState().receiveSnapshot(await link.api.getSnapshot());
+    expect(store.getState().sync.answer).toBe(answer);
+    expect(shownDecision(answer, store.getState().snapshot, 0)).toMatchObject({ kind: 'answer', old: true });
   });
 
   it('reports a failed call as the reason, and lets the operator try again', async () => {
@@ -83,10 +99,10 @@ describe('console store', () => {
     fake.failNext('syncNow', 'authority database unreachable');
 
     await store.getState().syncNow();
-    expect(store.getState().sync.outcome).toEqual({ tone: 'bad', text: 'Failed: authority database unreachable' });
+    expect(store.getState().sync.answer).toMatchObject({ kind: 'failed', message: 'authority database unreachable' });
     await store.getState().syncNow();
 
-    expect(store.getState().sync.outcome?.text).toBe('Fetched 10 MOs (WH/MO/00011 …)');
+    expect(store.getState().sync.answer).toMatchObject({ kind: 'run', run: { outcome: 'fetched' } });
     expect(store.getState().sync.completed).toBe(2);
   });
 
@@ -147,5 +163,21 @@ describe('console store', () => {
     stop();
 
     expect(fake.subscriberCount()).toBe(0);
+  });
+});
+
+describe('what the store remembers for messages that must stay true', () => {
+  it('counts every reopening of the engine link, so an answer given before it can be told apart', async () => {
+    const { store, setStatus, fake } = setUp('open');
+    await settle();
+    setStatus('lost');
+    fake.failNext('syncNow', 'connection to the engine lost');
+    await store.getState().syncNow();
+    const failedAt = store.getState().linkEpoch;
+    expect(store.getState().sync.answer).toMatchObject({ kind: 'failed', linkEpoch: failedAt });
+
+    setStatus('open');
+
+    expect(store.getState().linkEpoch).toBe(failedAt + 1);
   });
 });

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withLiveRun } from '../../../renderer/state/live-runs';
 import type { RunPage, RunRecord } from '../../../shared/domain';
+import { runRecord } from '../../support/run-record';
 
-function run(id: number, overrides: Partial<RunRecord> = {}): RunRecord {
-  return {
-    id,
-    task: 'mo-sync',
-    trigger: 'schedule',
-    startedAt: '2026-11-28T08:00:00Z',
-    finishedAt: '2026-11-28T08:00:01Z',
-    outcome: 'skipped',
-    queueCount: 3,
-    moIds: [],
-    reason: 'waiting',
-    durationMs: 5,
-    station: 'L1',
-    ...overrides,
-  };
-}
+const run = (id: number, patch: Partial<RunRecord> = {}): RunRecord => runRecord({ id, trigger: 'schedule', outcome: 'skipped', queueCount: 3, reason: 'waiting', ...patch });
 
 const page = (items: RunRecord[], more: { hasOlder?: boolean; hasNewer?: boolean } = {}): RunPage => ({
   items,
@@ -54,6 +40,17 @@ describe('withLiveRun', () => {
 
     expect(withLiveRun(shown, { pageSize: 3, outcome: 'fetched' }, run(2, { outcome: 'skipped' }))).toBe(shown);
     expect(withLiveRun(shown, { pageSize: 3, task: 'plc-read' }, run(2))).toBe(shown);
+  });
+
+  it('takes a pushed run into a list searched by MO or period only when it names the MO and started in the period', () => {
+    const shown = page([run(1, { moIds: ['WH/MO/00011'] })]);
+    const byMo = { pageSize: 3, moId: 'WH/MO/00011' };
+    const period = { pageSize: 3, from: '2026-11-28T08:00:00Z', to: '2026-11-28T09:00:00Z' };
+
+    expect(withLiveRun(shown, byMo, run(2, { moIds: ['WH/MO/00012'] }))).toBe(shown);
+    expect(withLiveRun(shown, byMo, run(2, { moIds: ['WH/MO/00012', 'WH/MO/00011'] })).items.map((r) => r.id)).toEqual([2, 1]);
+    expect(withLiveRun(shown, period, run(2, { startedAt: '2026-11-28T09:00:00Z' }))).toBe(shown);
+    expect(withLiveRun(shown, period, run(2, { startedAt: '2026-11-28T08:59:59Z' })).items).toHaveLength(2);
   });
 
   it('keeps the rows of an older page: a new run is behind its Newer button', () => {

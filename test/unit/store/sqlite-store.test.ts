@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../../electron/store/sqlite/sqlite-store';
-import { describeAuthorityStore } from '../../support/authority-store-contract';
+import { describeAlarmStore } from '../../support/alarm-store-contract';
+import { describeAuthorityStore, type StoreFixture } from '../../support/authority-store-contract';
+import { describeOperatorControls } from '../../support/operator-controls-contract';
+import { describeRunSearch } from '../../support/run-search-contract';
 import { sqliteRunLogScans } from '../../support/sqlite-run-log-scans';
 
-describeAuthorityStore('SqliteStore', async () => {
+const openSqliteFixture = async (): Promise<StoreFixture> => {
   const dir = mkdtempSync(join(tmpdir(), 'smo-sqlite-'));
   const open = () => new SqliteStore({ file: join(dir, 'authority.db'), lockFile: join(dir, 'gate.lock') });
   const store = open();
@@ -25,4 +28,9 @@ describeAuthorityStore('SqliteStore', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+describeAuthorityStore('SqliteStore', openSqliteFixture);
+describeAlarmStore('SqliteStore', openSqliteFixture);
+describeOperatorControls('SqliteStore', openSqliteFixture);
+describeRunSearch('SqliteStore', openSqliteFixture);

@@ -7,7 +7,7 @@
  * still waiting for its turn would look stuck too (pitfall P14): waiting
  * batches are judged by the wave instead ("not started").
  */
-import type { ConnectionState, HealthWarning, OutboxEntry, QueueBatch, RunRecord } from '../../../../shared/domain';
+import type { ConnectionState, ConnectionTarget, HealthWarning, OutboxEntry, QueueBatch, RunRecord } from '../../../../shared/domain';
 import type { DispatchIntent, HeldPhase } from '../../../store/authority-store';
 import { abbreviate } from '../mo-sync/wave-selection';
 import type { Finding } from '../plc-read/feedback-judgement';
@@ -23,7 +23,7 @@ export interface HealthInputs {
   lastDispatch: RunRecord | null;
   quarantined: readonly OutboxEntry[];
   implausible: readonly Finding[];
-  connections: Record<string, ConnectionState>;
+  connections: Partial<Record<ConnectionTarget, ConnectionState>>;
   /** Waves held for an operator (unconfirmed hand-over or conflict); raised at once, not after a stuck threshold. */
   heldWaves: readonly (DispatchIntent & { phase: HeldPhase })[];
   /** MOs produced or archived here that Odoo still listed at the last sync (pitfall P8); 0 before the first. */
@@ -104,8 +104,8 @@ export function evaluateHealth(inputs: HealthInputs): HealthWarning[] {
   for (const finding of inputs.implausible) {
     warnings.push({ kind: 'implausible-value', batchNo: finding.batchNo, moId: finding.moId, message: finding.message });
   }
-  for (const [name, connection] of Object.entries(inputs.connections)) {
-    if (connection.state === 'down') warnings.push({ kind: 'connection-down', message: `${name}: ${connection.detail}` });
+  for (const [target, connection] of Object.entries(inputs.connections) as [ConnectionTarget, ConnectionState][]) {
+    if (connection.state === 'down') warnings.push({ kind: 'connection-down', target, message: `${target}: ${connection.detail}` });
   }
   if (inputs.odooBacklog >= ODOO_BACKLOG_WARN_AT) {
     warnings.push({

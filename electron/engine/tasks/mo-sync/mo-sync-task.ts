@@ -17,6 +17,7 @@ import type { AuthorityStore, DispatchIntent } from '../../../store/authority-st
 import type { Clock } from '../../clock';
 import type { EngineLog } from '../../engine-log';
 import { errorMessage, type TaskBody, type TaskResult } from '../../task-runner';
+import { newWavesPausedReason } from './new-waves-pause';
 import { describeQueueBlockers } from './queue-blockers';
 import { reconcileIntents } from './reconcile-intents';
 import { settleHandOver } from './settle-wave';
@@ -74,6 +75,9 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
 
       const queueCount = await deps.store.countQueue();
       reached('counted');
+      // Read under the lock and before Odoo is asked: no trigger, from any station, can get past an operator's pause.
+      const paused = await pausedReason();
+      if (paused) return { outcome: 'skipped', queueCount, reason: paused };
       if (queueCount > 0) {
         const [queue, outbox] = await Promise.all([deps.store.listQueue(), deps.store.listOutbox(['pending', 'sending', 'quarantined'])]);
         return { outcome: 'skipped', queueCount, reason: describeQueueBlockers(queue, outbox, deps.heldFinishes?.()) };
@@ -87,6 +91,9 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
       const selection = await fetchWave();
       reached('fetched');
       if (selection.recipes.length === 0) return { outcome: 'empty', queueCount, reason: describeEmpty(selection) };
+      // Paused while Odoo was being read: nothing has touched the PLC yet, so nothing goes.
+      const pausedMeanwhile = await pausedReason();
+      if (pausedMeanwhile) return { outcome: 'skipped', queueCount, reason: pausedMeanwhile };
 
       const intent = await deps.store.recordIntent(runId, deps.station, selection.recipes, iso(), lock.epoch);
       reached('intent-recorded');
@@ -97,6 +104,10 @@ export function createMoSyncTask<M extends ListedMo>(deps: MoSyncDeps<M>): TaskB
       await lock.release();
     }
   };
+
+  async function pausedReason(): Promise<string | null> {
+    return newWavesPausedReason(await deps.store.newWavesPause());
+  }
 
   async function fetchWave(): Promise<WaveSelection> {
     const scan = await scanForWave(deps, deps.listFromStart ? null : knownPrefix, deps.clock.now());

@@ -19,6 +19,7 @@ function readSlot(slot: number, moId: string, state: { kg103?: number; kg114?: n
     quantityKg: 1000,
     equipmentIdBatch: 'PLC01',
     components: { 103: { name: 'POLLAR', plannedKg: state.kg103 ?? 0 }, 114: { name: 'TETES', plannedKg: state.kg114 ?? 0 } },
+    manualAdditives: [],
   });
   words[72] = state.finished ? 1 : 0;
   words[73] = state.failed ? 1 : 0;

@@ -9,6 +9,7 @@ const recipe = (batchNo: number, moId: string): BatchRecipe => ({
   quantityKg: 1000,
   equipmentIdBatch: 'PLC01',
   components: { 103: { name: 'POLLAR', plannedKg: 300 } },
+  manualAdditives: [],
 });
 const wave = [recipe(1, 'WH/MO/00011'), recipe(2, 'WH/MO/00012')];
 const blank = Array<string>(10).fill('');
