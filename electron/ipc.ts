@@ -16,7 +16,8 @@ export interface IpcSenderInfo {
 
 /** The part of Electron's ipcMain the glue uses (a fake in unit tests). */
 export interface ConsoleIpcMain {
-  handle(channel: string, listener: (event: IpcSenderInfo, input: unknown) => Promise<DispatchOutcome>): void;
+  /** `session`: the console's session token, as the preload sends it after the input. */
+  handle(channel: string, listener: (event: IpcSenderInfo, input: unknown, session?: unknown) => Promise<DispatchOutcome>): void;
   removeHandler(channel: string): void;
   on(channel: string, listener: (event: IpcSenderInfo) => void): unknown;
   removeListener(channel: string, listener: (event: IpcSenderInfo) => void): unknown;
@@ -54,9 +55,9 @@ export function registerConsoleIpc(options: ConsoleIpcOptions): () => void {
 
   const channels = (Object.keys(requests) as RequestName[]).map((method) => {
     const { channel } = requests[method];
-    ipcMain.handle(channel, async (event, input) =>
+    ipcMain.handle(channel, async (event, input, session) =>
       isConsolePage(event)
-        ? dispatchRequest(backend.handlers, method, input)
+        ? dispatchRequest(backend.handlers, method, input, { kind: 'session', token: sessionToken(session) })
         : { ok: false, error: { code: 'forbidden', message: `IPC ${channel} refused: not the console's own page` } },
     );
     return channel;
@@ -92,6 +93,11 @@ export function registerConsoleIpc(options: ConsoleIpcOptions): () => void {
     ipcMain.removeListener(CONSOLE_READY_CHANNEL, onReady);
     webContents.removeListener('did-start-loading', onLoading);
   };
+}
+
+/** Anything but a plausible token counts as nobody signed in: the engine then refuses what needs a person. */
+function sessionToken(session: unknown): string | null {
+  return typeof session === 'string' && session.length > 0 && session.length <= 128 ? session : null;
 }
 
 /** A page is identified by scheme, host and path; query and hash do not make it another page. */

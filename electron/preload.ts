@@ -1,13 +1,16 @@
 /**
  * The sandboxed preload (bundled to CommonJS preload.cjs): exposes exactly
- * `window.smartMoSync`, a ConsoleApi derived from the contract. The page gets
- * functions only — never ipcRenderer, never an event object, never config
- * secrets (the engine's PublicConfig carries none).
+ * `window.smartMoSync`, a ConsoleApi derived from the contract, plus the
+ * session token's setter (kept here, in memory, and sent with every call). The
+ * page gets functions only — never ipcRenderer, never an event object, never
+ * config secrets (the engine's PublicConfig carries none).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { EVENT_NAMES, eventChannel, requests, type ConsoleApi, type EventName } from '../shared/contract';
 import { createConsoleApi, type CallOutcome } from '../shared/console-proxy';
-import { CONSOLE_READY_CHANNEL } from './electron-channels';
+import { holdSession, type ConsoleWithSession } from '../shared/session-token';
+import { SHOW_ALARMS_EVENT } from '../shared/desktop-events';
+import { CONSOLE_READY_CHANNEL, SHOW_ALARMS_CHANNEL } from './electron-channels';
 
 let readySignalled = false;
 
@@ -36,9 +39,9 @@ const on: ConsoleApi['on'] = (event, listener) => {
   };
 };
 
-const api = createConsoleApi(
-  (method, input) => ipcRenderer.invoke(requests[method].channel, input) as Promise<CallOutcome>,
-  on,
-);
+const session = holdSession((method, input, token) => ipcRenderer.invoke(requests[method].channel, input, token) as Promise<CallOutcome>);
+const api: ConsoleWithSession = { ...createConsoleApi(session.invoke, on), ...session.holder };
 
 contextBridge.exposeInMainWorld('smartMoSync', api);
+
+ipcRenderer.on(SHOW_ALARMS_CHANNEL, () => window.dispatchEvent(new Event(SHOW_ALARMS_EVENT)));

@@ -8,10 +8,14 @@ import { AlarmsView } from './panels/alarms/alarms-view';
 import { ArchivePanel } from './panels/archive-panel';
 import { AuthorityOfflineBanner } from './panels/authority-offline-banner';
 import { ConnectionBanner } from './panels/connection-banner';
+import { AuditView } from './panels/control/audit-view';
+import { WhenAllowed } from './panels/control/when-allowed';
 import { EngineerView } from './panels/engineer/engineer-view';
 import { HeldWaveStrip } from './panels/held-wave';
 import { LogPanel } from './panels/log-panel';
 import { NewWavesPausedStrip, PauseNewWaves } from './panels/new-waves-pause';
+import { FirstRunBanner } from './panels/people/first-run-banner';
+import { SignedOutNotice } from './panels/people/signed-out-notice';
 import { QueueCount } from './panels/queue-count';
 import { QueueTable } from './panels/queue-table';
 import { WaveProgressLine } from './panels/queue/wave-progress-line';
@@ -30,6 +34,11 @@ const PANELS = {
   archive: <ArchivePanel />,
   reports: <ReportsView />,
   log: <LogPanel />,
+  audit: (
+    <WhenAllowed request="listAudit" testId="audit">
+      <AuditView />
+    </WhenAllowed>
+  ),
   engineer: <EngineerView />,
 } as const;
 
@@ -68,6 +77,8 @@ export function App() {
   return (
     <div className={`console${linkDown ? ' link-down' : ''}`}>
       <ConsoleHeader />
+      <SignedOutNotice />
+      <FirstRunBanner />
       <AlarmLiveRegion />
       <ConnectionBanner />
       <AuthorityOfflineBanner />

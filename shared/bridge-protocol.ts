@@ -9,6 +9,8 @@ export interface BridgeCall {
   id: number;
   method: RequestName;
   input?: unknown;
+  /** The console's session token (issue 11), sent with every call; null or absent: nobody is signed in there. */
+  session?: string | null;
 }
 
 export type BridgeReply =

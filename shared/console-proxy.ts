@@ -11,9 +11,19 @@ export type CallOutcome = { ok: true; result: unknown } | { ok: false; error: Br
 
 export type InvokeRequest = (method: RequestName, input: unknown) => Promise<CallOutcome>;
 
-/** A failed call as the console sees it: the host's sentence for the operator. */
+/** A failed call as the console sees it: the host's sentence for the operator, and its code to branch on. */
+export class BridgeCallError extends Error {
+  constructor(
+    readonly code: BridgeError['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeCallError';
+  }
+}
+
 function unwrapOutcome(outcome: CallOutcome): unknown {
-  if (!outcome.ok) throw new Error(outcome.error.message);
+  if (!outcome.ok) throw new BridgeCallError(outcome.error.code, outcome.error.message);
   return outcome.result;
 }
 

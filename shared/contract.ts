@@ -7,17 +7,25 @@
  */
 import { z } from 'zod';
 import {
+  AUDIT_OUTCOMES,
+  ROLES,
   TASK_NAMES,
   OUTCOMES,
   WAVE_RESOLUTIONS,
   type Alarm,
   type AlarmEventPage,
+  type AuditPage,
   type ConnectionTestResult,
   type HistoryEntry,
   type LogEntry,
   type LogPage,
   type ManualAdditive,
   type NewWavesPause,
+  type PlcView,
+  type SessionState,
+  type SettingsView,
+  type SignInResult,
+  type UserSummary,
   type OutboxEntry,
   type Page,
   type PublicConfig,
@@ -41,6 +49,19 @@ const periodInput = (what: string) =>
     .strict()
     .refine((input) => Date.parse(input.from) < Date.parse(input.to), { message: 'from must be before to' })
     .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 31 * 86_400_000, { message: `${what} covers at most 31 days` });
+
+/** An e-signature (issue 11): the signer's PIN again (checked, never stored), what signing means, and a comment. */
+export const signatureInput = z
+  .object({
+    pin: z.string().min(4, 'a PIN has at least 4 characters').max(64),
+    meaning: z.string().trim().min(3, 'say what the signature means').max(200),
+    comment: z.string().trim().min(3, 'add a comment (at least 3 characters)').max(500),
+  })
+  .strict();
+
+const userName = z.string().trim().min(2, 'a user name has at least 2 characters').max(64).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash and underscore only');
+const pin = z.string().min(4, 'a PIN has at least 4 characters').max(64);
+const reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
 
 export const requests = {
   getSnapshot: { channel: 'queue/snapshot', input: z.void() },
@@ -90,6 +111,8 @@ export const requests = {
       .object({
         moId: z.string().min(1).max(64),
         reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+        /** Required once users exist: archiving without booking can lose material in Odoo. */
+        signature: signatureInput.optional(),
       })
       .strict(),
   },
@@ -99,6 +122,8 @@ export const requests = {
       .object({
         action: z.enum(WAVE_RESOLUTIONS),
         reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+        /** Required once users exist: a wrong hand-over doses an MO twice, a wrong withdraw never. */
+        signature: signatureInput.optional(),
       })
       .strict(),
   },
@@ -147,6 +172,57 @@ export const requests = {
       })
       .strict(),
   },
+  getSession: { channel: 'session/get', input: z.void() },
+  signIn: { channel: 'session/sign-in', input: z.object({ user: userName, pin }).strict() },
+  signOut: { channel: 'session/sign-out', input: z.void() },
+  createFirstEngineer: { channel: 'users/create-first', input: z.object({ user: userName, pin }).strict() },
+  listUsers: { channel: 'users/list', input: z.void() },
+  saveUser: {
+    channel: 'users/save',
+    input: z
+      .object({ user: userName, role: z.enum(ROLES), pin: pin.optional(), disabled: z.boolean().optional(), reason })
+      .strict(),
+  },
+  listAudit: {
+    channel: 'audit/list',
+    input: z
+      .object({
+        pageSize: pageInput.pageSize,
+        before: z.number().int().positive().optional(),
+        user: z.string().trim().min(1).max(64).optional(),
+        action: z.string().trim().min(1).max(64).optional(),
+        outcome: z.enum(AUDIT_OUTCOMES).optional(),
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict(),
+  },
+  /**
+   * A press on a control the person here may not use: the console does not send the action, so
+   * this tells the engine, which records the refused attempt (the engine checks it really is refused).
+   */
+  reportLockedPress: {
+    channel: 'audit/locked-press',
+    input: z.object({ action: z.string().min(1).max(64), target: z.string().trim().max(128).optional() }).strict(),
+  },
+  readPlcView: { channel: 'plc/view', input: z.void() },
+  resendBatch: { channel: 'engineer/resend-batch', input: z.object({ moId: z.string().min(1).max(64), reason, signature: signatureInput }).strict() },
+  cancelBatch: {
+    channel: 'engineer/cancel-batch',
+    input: z.object({ moId: z.string().min(1).max(64), tellOdoo: z.boolean(), reason, signature: signatureInput }).strict(),
+  },
+  resetTask1: { channel: 'engineer/reset-task-1', input: z.object({ reason, signature: signatureInput }).strict() },
+  getSettings: { channel: 'settings/get', input: z.void() },
+  saveSettings: {
+    channel: 'settings/save',
+    input: z
+      .object({
+        /** Key → new value as it would be written in the env file; null removes it from config.json. */
+        changes: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().max(2000).nullable()),
+        reason,
+      })
+      .strict(),
+  },
   getConfig: { channel: 'config/get', input: z.void() },
   testConnection: {
     channel: 'connection/test',
@@ -179,6 +255,21 @@ export interface ResponseMap {
   shiftReport: ShiftReport;
   throughput: ThroughputBucket[];
   listLogs: LogPage;
+  getSession: SessionState;
+  signIn: SignInResult;
+  signOut: SessionState;
+  createFirstEngineer: SignInResult;
+  listUsers: UserSummary[];
+  saveUser: UserSummary;
+  listAudit: AuditPage;
+  reportLockedPress: { recorded: true };
+  readPlcView: PlcView;
+  /** The mo-sync-style run record of the engineer action (it goes through the gate lock). */
+  resendBatch: RunRecord;
+  cancelBatch: HistoryEntry;
+  resetTask1: RunRecord;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
   getConfig: PublicConfig;
   testConnection: ConnectionTestResult;
 }
@@ -201,14 +292,22 @@ export type ConsoleApi = {
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 };
 
+/**
+ * Who is calling (issue 11): a console sends the token of its signed-in session (null: nobody
+ * signed in); the CLI names its user (--user, default the OS user). Hosts always pass one; only
+ * in-process callers (tests, the engine itself) may leave it out.
+ */
+export type Credentials = { kind: 'session'; token: string | null } | { kind: 'cli'; user: string };
+
 /** The engine's side: parsed input in, response out. */
 export type ConsoleHandlers = {
-  [K in RequestName]: (input: ParsedInput<K>) => Promise<ResponseMap[K]>;
+  [K in RequestName]: (input: ParsedInput<K>, credentials?: Credentials) => Promise<ResponseMap[K]>;
 };
 
 /** An error that crosses the bridge: a code the UI can branch on and a sentence for the operator. */
 export interface BridgeError {
-  code: 'bad-request' | 'unknown-request' | 'failed' | 'forbidden';
+  /** `unauthorized`: nobody is signed in (or the session ran out); `forbidden`: this role may not, or the signature is wrong. */
+  code: 'bad-request' | 'unknown-request' | 'failed' | 'forbidden' | 'unauthorized';
   message: string;
 }
 

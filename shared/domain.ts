@@ -372,3 +372,116 @@ export interface PublicConfig {
   /** The console's default language (UI_LANGUAGE); an operator may switch. */
   uiLanguage: 'id' | 'en';
 }
+
+/** Who may do what (issue 11): an operator runs the line, a supervisor decides about material, an engineer configures. */
+export const ROLES = ['operator', 'supervisor', 'engineer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A signed-in person at this station. */
+export interface SessionInfo {
+  user: string;
+  role: Role;
+  station: string;
+  signedInAt: string;
+  /** Signed out automatically at this time unless the person acts again (inactivity). */
+  expiresAt: string;
+}
+
+/** What a console knows about who is at the station. */
+export interface SessionState {
+  session: SessionInfo | null;
+  /** No user exists yet: the station runs open until the first engineer is created. */
+  firstRun: boolean;
+  /** Minutes of inactivity before automatic sign-out. */
+  idleMinutes: number;
+}
+
+export interface SignInResult {
+  session: SessionInfo;
+  /** Sent with every later call of this console; never stored on disk by the console. */
+  token: string;
+}
+
+export interface UserSummary {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  /** Locked after repeated wrong PINs until this time; null when not locked. */
+  lockedUntil: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+}
+
+/** 21 CFR Part 11 style: who signed is the audit entry's user; what the signature means and the signer's comment. */
+export interface ElectronicSignature {
+  meaning: string;
+  comment: string;
+}
+
+export const AUDIT_OUTCOMES = ['done', 'refused', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One line of the append-only audit trail: every action through the console or the CLI, and every refused attempt. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string;
+  role: Role | null;
+  station: string;
+  source: 'console' | 'cli';
+  /** The request or CLI command, e.g. `archiveBatch`, `sync`. */
+  action: string;
+  /** What it acted on: an MO, an alarm, a setting, a user. */
+  target: string | null;
+  reason: string | null;
+  outcome: AuditOutcome;
+  /** Why it was refused or failed, or what changed (settings: before → after). */
+  detail: string | null;
+  signature: ElectronicSignature | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  pageSize: number;
+  hasOlder: boolean;
+}
+
+/** One named PLC field decoded with the memory map (the engineer's view instead of raw D words). */
+export interface PlcField {
+  /** e.g. "WRITE slot 3 · NO-MO"; the D address stays in `address` for the engineer. */
+  label: string;
+  address: string;
+  value: string | number | boolean;
+  unit?: string;
+}
+
+export interface PlcView {
+  readAt: string;
+  handshake: PlcField[];
+  writeSlots: { slot: number; fields: PlcField[] }[];
+  readSlots: { slot: number; fields: PlcField[] }[];
+  failure: PlcField[];
+  weighing: PlcField[];
+}
+
+/** A setting as the editor shows it. Secrets are write-only: only whether one is set. */
+export interface SettingView {
+  key: string;
+  value: string | null;
+  secret: boolean;
+  /** Where the value in force comes from. */
+  source: 'default' | 'config-file' | 'env-file' | 'environment' | 'flag';
+  /** Set by the env file (ENV_FILE), the environment or a flag: a config.json value would not take effect. */
+  overridden: boolean;
+}
+
+/** The `value` a secret setting shows when it is set: never the secret itself (null when it is not set). */
+export const SECRET_SET = '••••••••';
+
+export interface SettingsView {
+  settings: SettingView[];
+  /** config.json changed since start: the new values apply at the next start. */
+  restartNeeded: boolean;
+  configFile: string;
+}

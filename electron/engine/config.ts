@@ -1,23 +1,19 @@
 /**
- * Configuration: defaults < config file (DATA_DIR/config.json) < environment
- * < command-line flags. Keys are the plant middleware's own variable names
- * (../shared/plant/README.md §11), so an engineer can reuse the existing env
- * file. A bad value stops start-up with one message naming the key and the
- * rule; nothing starts half-way.
+ * Configuration: defaults < config file (DATA_DIR/config.json) < the plant middleware's env file
+ * (ENV_FILE) < environment < command-line flags. Keys are the plant middleware's own variable names
+ * (../shared/plant/README.md §11), so an engineer can point ENV_FILE at the existing file. A bad
+ * value stops start-up with one message naming the key and the rule; nothing starts half-way.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { TaskName } from '../../shared/domain';
+import type { SettingView, TaskName } from '../../shared/domain';
+import { ConfigError } from './config-error';
+import { readEnvFile, type EnvFileValues } from './settings/env-file';
 import { withoutCredentials } from './without-credentials';
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError } from './config-error';
 
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])])
@@ -41,6 +37,7 @@ const optionalText = z.string().trim().optional().transform((v) => (v ? v : unde
 const rawSchema = z
   .object({
     DATA_DIR: z.string().min(1),
+    ENV_FILE: optionalText,
     SMS_STATION: z.string().trim().min(1).max(64),
     SMS_DEMO: bool,
     SMS_SIM_SPEED: z.coerce.number().positive().max(10_000),
@@ -102,8 +99,14 @@ const rawSchema = z
     LOG_RETENTION_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day'),
     LOG_CLEANUP_KEEP_LAST: z.coerce.number().int().min(0),
     SMS_MAX_RUN_RECORDS: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']),
+    // The plant's env file writes Python's names (INFO, WARNING).
+    LOG_LEVEL: z.preprocess(
+      (value) => (typeof value === 'string' ? ({ warning: 'warn', critical: 'error' }[value.toLowerCase()] ?? value.toLowerCase()) : value),
+      z.enum(['debug', 'info', 'warn', 'error']),
+    ),
     UI_LANGUAGE: z.enum(['id', 'en'], { message: "must be 'id' (Bahasa Indonesia) or 'en' (English)" }),
+    SMS_SIGN_OUT_MINUTES: z.coerce.number().min(1, 'must be at least 1 minute').max(24 * 60, 'must be at most 1440 minutes (a day)'),
+    SMS_KIOSK: bool,
   })
   .strict();
 
@@ -117,6 +120,7 @@ export const CONFIG_KEYS = Object.keys(rawSchema.shape) as ConfigKey[];
 export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
   return {
     DATA_DIR: join(homedir(), '.smart-mo-sync'),
+    ENV_FILE: '',
     SMS_STATION: hostname(),
     SMS_DEMO: false,
     SMS_SIM_SPEED: 10,
@@ -175,6 +179,9 @@ export function defaultConfig(): Record<ConfigKey, string | number | boolean> {
     LOG_LEVEL: 'info',
     // The plant's operators speak Bahasa Indonesia; each one may switch the console to English.
     UI_LANGUAGE: 'id',
+    // A station left signed in is anyone's: a short pause at the screen must not sign out, a shift change must.
+    SMS_SIGN_OUT_MINUTES: 15,
+    SMS_KIOSK: false,
   };
 }
 
@@ -259,6 +266,10 @@ export interface EngineConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** The console's default language. */
   uiLanguage: 'id' | 'en';
+  /** A signed-in person is signed out after this many minutes without an action. */
+  signOutMinutes: number;
+  /** The desktop window fills the screen without window controls (a station dedicated to the console). */
+  kiosk: boolean;
 }
 
 export interface ConfigInputs {
@@ -270,16 +281,58 @@ export interface ConfigInputs {
 }
 
 export function loadConfig(inputs: ConfigInputs = {}): EngineConfig {
+  return configFromLayers(readConfigLayers(inputs));
+}
+
+export type ConfigLayerName = SettingView['source'];
+
+/** Every source of one configuration as read, before merging; the settings editor shows and rewrites them. */
+export interface ConfigLayers {
+  dataDir: string;
+  /** DATA_DIR/config.json, the file the settings editor writes. */
+  configFile: string;
+  file: ConfigSource;
+  envFile: EnvFileValues | null;
+  env: ConfigSource;
+  flags: ConfigSource;
+}
+
+export function readConfigLayers(inputs: ConfigInputs = {}): ConfigLayers {
   const env = pickKnown(inputs.env ?? process.env);
   const flags = inputs.flags ?? {};
-  const dataDir = resolve(String(flags.DATA_DIR ?? env.DATA_DIR ?? defaultConfig().DATA_DIR));
-  const file = inputs.file ?? readConfigFile(join(dataDir, 'config.json'));
-  const configured = { ...file, ...env, ...flags };
-  const demo = parseBool(configured.SMS_DEMO) || (!nonEmpty(configured.ODOO_BASE_URL) && !nonEmpty(configured.ODOO_URL) && !nonEmpty(configured.PLC_IP));
-  const merged = { ...defaultConfig(), ...(demo ? DEMO_DEFAULTS : {}), ...configured, DATA_DIR: dataDir, SMS_DEMO: demo };
+  // Where the configuration lives comes from the layers above the config file, never from it.
+  const envFilePath = flags.ENV_FILE ?? env.ENV_FILE;
+  const envFile = envFilePath === undefined ? null : readEnvFile(resolve(String(envFilePath)), CONFIG_KEYS);
+  const dataDir = resolve(String(flags.DATA_DIR ?? env.DATA_DIR ?? envFile?.values.DATA_DIR ?? defaultConfig().DATA_DIR));
+  const configFile = join(dataDir, 'config.json');
+  return { dataDir, configFile, file: inputs.file ?? readConfigFile(configFile), envFile, env, flags };
+}
+
+/** The one rule book of start-up and of the settings editor: merges the layers and validates the result. */
+export function configFromLayers(layers: ConfigLayers): EngineConfig {
+  const { merged, sourceOf } = mergeLayers(layers);
   const parsed = rawSchema.safeParse(merged);
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, merged));
+  if (!parsed.success) {
+    const fileOf = (key: string) => (sourceOf[key as ConfigKey] === 'env-file' ? layers.envFile?.path : undefined);
+    throw new ConfigError(describeIssues(parsed.error, merged, fileOf));
+  }
   return toEngineConfig(parsed.data);
+}
+
+/** Each key's value before validation, and the layer it comes from (the highest that sets it). */
+export function mergeLayers(layers: ConfigLayers): { merged: Record<ConfigKey, unknown>; sourceOf: Record<ConfigKey, ConfigLayerName> } {
+  const ordered: [ConfigLayerName, ConfigSource][] = [
+    ['config-file', layers.file],
+    ['env-file', layers.envFile?.values ?? {}],
+    ['environment', layers.env],
+    ['flag', layers.flags],
+  ];
+  const sourceOf = Object.fromEntries(CONFIG_KEYS.map((key) => [key, 'default'])) as Record<ConfigKey, ConfigLayerName>;
+  for (const [name, source] of ordered) for (const key of Object.keys(source)) sourceOf[key as ConfigKey] = name;
+  const configured: ConfigSource = Object.assign({}, ...ordered.map(([, source]) => source));
+  const demo = parseBool(configured.SMS_DEMO) || (!nonEmpty(configured.ODOO_BASE_URL) && !nonEmpty(configured.ODOO_URL) && !nonEmpty(configured.PLC_IP));
+  const merged = { ...defaultConfig(), ...(demo ? DEMO_DEFAULTS : {}), ...configured, DATA_DIR: layers.dataDir, SMS_DEMO: demo };
+  return { merged, sourceOf };
 }
 
 function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
@@ -361,6 +414,8 @@ function toEngineConfig(raw: z.output<typeof rawSchema>): EngineConfig {
     maxRunRecords: raw.SMS_MAX_RUN_RECORDS,
     logLevel: raw.LOG_LEVEL,
     uiLanguage: raw.UI_LANGUAGE,
+    signOutMinutes: raw.SMS_SIGN_OUT_MINUTES,
+    kiosk: raw.SMS_KIOSK,
   };
 }
 
@@ -395,6 +450,7 @@ function readConfigFile(path: string): ConfigSource {
   }
   const unknown = Object.keys(parsed).filter((k) => !(CONFIG_KEYS as string[]).includes(k));
   if (unknown.length) throw new ConfigError(`${path}: unknown key ${unknown.join(', ')} (known keys: see README "Configuration")`);
+  if ('ENV_FILE' in parsed) throw new ConfigError(`${path}: ENV_FILE is read from the environment or --env-file, not from config.json`);
   return parsed as ConfigSource;
 }
 
@@ -407,14 +463,16 @@ function pickKnown(env: NodeJS.ProcessEnv): ConfigSource {
   return picked;
 }
 
-function describeIssues(error: z.ZodError, merged: Record<string, unknown>): string {
+/** `fileOf`: the file a key's value was read from, named first so the engineer knows where to fix it. */
+function describeIssues(error: z.ZodError, merged: Record<string, unknown>, fileOf: (key: string) => string | undefined): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid configuration';
   const key = String(issue.path[0] ?? '');
   if (issue.code === 'unrecognized_keys') return `unknown configuration key ${issue.keys.join(', ')}`;
   const value = merged[key];
   const shown = /PASSWORD|TOKEN|DATABASE_URL/.test(key) ? '(hidden)' : JSON.stringify(typeof value === 'string' ? withoutCredentials(value) : value);
-  return `${key}=${shown}: ${issue.message}`;
+  const file = fileOf(key);
+  return `${file ? `${file}: ` : ''}${key}=${shown}: ${issue.message}`;
 }
 
 function requireKey(value: string | undefined, key: string, rule: string): void {

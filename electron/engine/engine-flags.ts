@@ -7,6 +7,7 @@ import type { ConfigKey, ConfigSource } from './config';
 
 const VALUE_FLAGS: Record<string, ConfigKey> = {
   '--data-dir': 'DATA_DIR',
+  '--env-file': 'ENV_FILE',
   '--station': 'SMS_STATION',
   '--port': 'SMS_HOST_PORT',
   '--bind': 'SMS_HOST_BIND',

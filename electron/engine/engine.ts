@@ -3,7 +3,7 @@
  * clients, and the events the console listens to. No Electron here — the
  * hosts (Electron main, headless host, CLI) only call `backend` and `runTask`.
  */
-import type { ConsoleBackend, ConsoleHandlers } from '../../shared/contract';
+import type { ConsoleBackend } from '../../shared/contract';
 import {
   DRIVER_ONLY_TASKS,
   type ConnectionTarget,
@@ -24,7 +24,7 @@ import { AuthorityUnavailableError, OutboxBusyError, type AuthorityStore } from 
 import type { MirrorReader } from '../store/mirror/mirror-reader';
 import { AlarmBoard } from './alarms/alarm-board';
 import type { Clock } from './clock';
-import type { EngineConfig } from './config';
+import type { ConfigInputs, EngineConfig } from './config';
 import { ConnectionTracker } from './connection-tracker';
 import type { EngineLog } from './engine-log';
 import { EventBus } from './event-bus';
@@ -37,14 +37,24 @@ import { Scheduler, type Job } from './scheduler';
 import { standaloneRole, type StationRole } from './station-role';
 import { buildSnapshot } from './snapshot';
 import { createTaskBodies, type Checkpoints } from './engine-tasks';
+import { createSettingsHandlers } from './settings/settings-handlers';
 import { errorMessage, RunRecorder, type TaskBody } from './task-runner';
 import { cancelledArchiveNote, sentMeanwhile } from './tasks/complete/cancelled-archive';
 import { releaseDeadClaims } from './tasks/complete/courier-claimant';
 import { evaluateHealth } from './tasks/health/health-evaluation';
 import type { Finding } from './tasks/plc-read/feedback-judgement';
 import type { RecipeResult } from '../odoo/mo-recipe';
+import { engineerHandlers } from './engineer/engineer-handlers';
 import { createWaveResolution } from './tasks/mo-sync/resolve-wave';
 import { isHeld } from './tasks/mo-sync/settle-wave';
+import { guardHandlers, type GuardedHandlers } from './people/access-guard';
+import { createAuditTrail } from './people/audit-trail';
+import { osUser } from './people/os-user';
+import type { AuditTrail, Caller } from './people/caller';
+import { personAt, signedBy } from './people/caller-words';
+import { peopleHandlers, type PeopleRequest } from './people/people-handlers';
+import { createSessionRegistry } from './people/session-registry';
+import { createUserPresence } from './people/user-presence';
 
 export interface EngineParts {
   config: EngineConfig;
@@ -62,8 +72,12 @@ export interface EngineParts {
   logDir?: string;
   bus?: EventBus;
   checkpoints?: Checkpoints;
+  /** The environment and flags the configuration was read with: the settings editor shows and validates the same sources (default: DATA_DIR/config.json alone). */
+  configInputs?: Pick<ConfigInputs, 'env' | 'flags'>;
   /** This process as run records name it, and how to tell whether another one is still alive (the fault explorer simulates both). */
   process?: { pid: number; isAlive(pid: number): boolean };
+  /** Where every action and refused attempt is recorded; default the authority's audit_log. */
+  audit?: AuditTrail;
 }
 
 const driverOnly = (task: TaskName): boolean => (DRIVER_ONLY_TASKS as readonly TaskName[]).includes(task);
@@ -158,7 +172,7 @@ export class Engine {
       station: parts.config.station,
       changed: () => this.publishSnapshot(),
     });
-    this.backend = { handlers: this.handlers(), subscribe: (event, listener) => this.bus.subscribe(event, listener) };
+    this.backend = { handlers: this.guardedHandlers(), subscribe: (event, listener) => this.bus.subscribe(event, listener) };
   }
 
   /**
@@ -299,7 +313,19 @@ export class Engine {
     });
   }
 
-  private handlers(): ConsoleHandlers {
+  /** Every request behind the access guard (people/access-guard.ts): sessions live here, in this engine's memory. */
+  private guardedHandlers(): ConsoleBackend['handlers'] {
+    const { store, clock, config, log } = this.parts;
+    const sessions = createSessionRegistry(clock, config.station, config.signOutMinutes);
+    const presence = createUserPresence(store);
+    const people = peopleHandlers({ store, sessions, presence, clock, station: config.station });
+    return guardHandlers(
+      { ...this.handlers(), ...people },
+      { store, sessions, presence, audit: this.parts.audit ?? createAuditTrail(store), clock, log, station: config.station, processUser: osUser() },
+    );
+  }
+
+  private handlers(): Omit<GuardedHandlers, PeopleRequest | 'reportLockedPress'> {
     const { store, config } = this.parts;
     return {
       getSnapshot: () => this.snapshot(),
@@ -317,21 +343,31 @@ export class Engine {
         this.scheduler.setPaused(paused);
         return (await this.snapshot()).scheduler;
       },
-      setNewWavesPaused: (input) => this.controls.setNewWavesPaused(input),
-      checkManualAdditive: (input) => this.controls.checkManualAdditive(input),
+      setNewWavesPaused: (input, caller) => this.controls.setNewWavesPaused(input, signedBy(caller)),
+      checkManualAdditive: (input, caller) => this.controls.checkManualAdditive(input, signedBy(caller)),
       listRuns: (input) => this.readThrough((source) => source.listRuns(input)),
       listHistory: (input) => this.readThrough((source) => source.listHistory(input)),
       ...historyHandlers({ readThrough: (read) => this.readThrough(read), logDir: this.parts.logDir }),
-      retryOutbox: ({ id }) => this.retryOutbox(id),
-      archiveBatch: ({ moId, reason }) => this.archiveByOperator(moId, reason),
-      resolveWave: ({ action, reason }) => this.resolveWave(action, reason),
+      retryOutbox: ({ id }, caller) => this.retryOutbox(id, caller),
+      archiveBatch: ({ moId, reason }, caller) => this.archiveByOperator(moId, reason, caller),
+      resolveWave: ({ action, reason }, caller) => this.resolveWave(action, reason, caller),
       getConfig: async () => publicConfig(config, store.kind),
       testConnection: ({ target }) => this.testConnection(target),
-      // Signed with the station's name until users sign in (a later issue).
-      acknowledgeAlarm: ({ key, note }) => this.alarms.acknowledge(key, note || null),
-      shelveAlarm: ({ key, minutes, note }) => this.alarms.shelve(key, minutes, note),
-      unshelveAlarm: ({ key }) => this.alarms.unshelve(key),
+      acknowledgeAlarm: ({ key, note }, caller) => this.alarms.acknowledge(key, note || null, signedBy(caller)),
+      shelveAlarm: ({ key, minutes, note }, caller) => this.alarms.shelve(key, minutes, note, signedBy(caller)),
+      unshelveAlarm: ({ key }, caller) => this.alarms.unshelve(key, signedBy(caller)),
       listAlarmHistory: (input) => this.alarms.history(input),
+      ...createSettingsHandlers(this.parts.configInputs ?? { flags: { DATA_DIR: config.dataDir } }),
+      // From the mirror too: while the authority is away, the trail read so far stays visible.
+      listAudit: (input) => this.readThrough((source) => source.listAudit(input)),
+      ...engineerHandlers({
+        store,
+        plc: this.parts.plc,
+        clock: this.parts.clock,
+        settleAfterMs: config.odoo.settleAfterMs,
+        recordMoSyncRun: (body) => this.recorder.run('mo-sync', 'manual', body),
+        queueChanged: () => this.publishSnapshot(),
+      }),
     };
   }
 
@@ -357,7 +393,7 @@ export class Engine {
   }
 
   /** An operator releases a quarantined Odoo call after checking Odoo; a consumption is settled against Odoo before any resend. */
-  private async retryOutbox(id: number): Promise<OutboxEntry> {
+  private async retryOutbox(id: number, caller: Caller): Promise<OutboxEntry> {
     const { store, clock } = this.parts;
     const entry = (await store.listOutbox(['quarantined', 'withdrawn'])).find((e) => e.id === id);
     const withdrawn = (e: OutboxEntry) =>
@@ -368,7 +404,7 @@ export class Engine {
       state: entry.kind === 'consumption' && entry.baseline !== null ? 'sending' : 'pending',
       attempts: 0,
       nextAttemptAt: null,
-      lastError: `retried by an operator after: ${entry.lastError ?? ''}`,
+      lastError: `retried by ${personAt(caller) ?? 'an operator'} after: ${entry.lastError ?? ''}`,
       at: new Date(clock.now()).toISOString(),
       // An archive may withdraw it at the same moment: a withdrawn entry stays withdrawn.
       onlyIn: ['quarantined'],
@@ -383,7 +419,7 @@ export class Engine {
    * must not block the queue forever. Only a batch the PLC is done with (finished or failed) may be
    * archived this way; nothing is sent to Odoo, and its consumption push ends with it (cancelled-archive.ts).
    */
-  private async archiveByOperator(moId: string, reason: string): Promise<HistoryEntry> {
+  private async archiveByOperator(moId: string, reason: string, caller: Caller): Promise<HistoryEntry> {
     const { store, clock } = this.parts;
     const batch = (await store.listQueue()).find((b) => b.moId === moId);
     if (!batch) throw new Error(`${moId} is not in the queue`);
@@ -395,7 +431,7 @@ export class Engine {
     const at = new Date(clock.now()).toISOString();
     const odoo = cancelledArchiveNote(moId, await store.outboxEntry(moId, 'consumption'), this.parts.config.odoo.settleAfterMs);
     try {
-      await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: `Archived by operator: ${reason} — ${odoo}`, at, withdrawConsumptionOf: moId });
+      await store.archiveBatch({ batchId: batch.id, status: 'cancelled', notes: `Archived by ${personAt(caller) ?? 'operator'}: ${reason} — ${odoo}`, at, withdrawConsumptionOf: moId });
     } catch (error) {
       throw error instanceof OutboxBusyError ? sentMeanwhile(moId) : error;
     }
@@ -406,11 +442,11 @@ export class Engine {
   }
 
   /** An operator hands over or withdraws the wave held for them: a mo-sync run of its own, under the sync lock. */
-  private async resolveWave(action: WaveResolution, reason: string): Promise<RunRecord> {
+  private async resolveWave(action: WaveResolution, reason: string, caller: Caller): Promise<RunRecord> {
     if (!(await this.parts.store.unresolvedIntents()).some(isHeld)) {
       throw new Error('no wave is waiting for an operator: nothing is unconfirmed or in conflict');
     }
-    return this.recorder.run('mo-sync', 'manual', createWaveResolution(this.parts, action, reason));
+    return this.recorder.run('mo-sync', 'manual', createWaveResolution(this.parts, action, reason, personAt(caller) ?? undefined));
   }
 
   private async testConnection(target: ConnectionTarget): Promise<ConnectionTestResult> {

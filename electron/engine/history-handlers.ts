@@ -2,7 +2,7 @@
  * The console's reports and the engine's past log: the shift report and hourly throughput of a
  * period (read from the authority, or from the mirror while it is away), and pages of the log files.
  */
-import type { ConsoleHandlers } from '../../shared/contract';
+import type { ParsedInput, ResponseMap } from '../../shared/contract';
 import type { MirrorReader } from '../store/mirror/mirror-reader';
 import { readLogPage } from './logs/log-reader';
 import { shiftReport, throughputByHour } from './reports/report-aggregation';
@@ -14,7 +14,10 @@ export interface HistorySources {
   logDir?: string;
 }
 
-export function historyHandlers(sources: HistorySources): Pick<ConsoleHandlers, 'shiftReport' | 'throughput' | 'listLogs'> {
+/** Reads: whoever calls, the answer is the same, so these take the input only. */
+type HistoryHandlers = { [K in 'shiftReport' | 'throughput' | 'listLogs']: (input: ParsedInput<K>) => Promise<ResponseMap[K]> };
+
+export function historyHandlers(sources: HistorySources): HistoryHandlers {
   const { readThrough, logDir } = sources;
   return {
     shiftReport: (period) => readThrough(async (source) => shiftReport(period, await readReportRows(source, period))),

@@ -22,8 +22,9 @@ export interface OperatorControlsDeps {
 export interface OperatorControls {
   /** For the snapshot; while the authority cannot be reached, the last known state (the mirror holds no controls). */
   newWavesPause(): Promise<NewWavesPause>;
-  setNewWavesPaused(input: { paused: boolean; reason: string }): Promise<NewWavesPause>;
-  checkManualAdditive(input: { moId: string; position: number; checked: boolean }): Promise<ManualAdditive>;
+  /** `by` signs the change (a signed-in person, "Sari @ ST-1"); the station when nobody is signed in. */
+  setNewWavesPaused(input: { paused: boolean; reason: string }, by?: string): Promise<NewWavesPause>;
+  checkManualAdditive(input: { moId: string; position: number; checked: boolean }, by?: string): Promise<ManualAdditive>;
 }
 
 export function createOperatorControls(deps: OperatorControlsDeps): OperatorControls {
@@ -41,8 +42,8 @@ export function createOperatorControls(deps: OperatorControlsDeps): OperatorCont
       return lastKnownPause;
     },
 
-    async setNewWavesPaused({ paused, reason }) {
-      const { pause, changed } = await store.setNewWavesPause({ paused, reason, at: now(), station });
+    async setNewWavesPaused({ paused, reason }, by = station) {
+      const { pause, changed } = await store.setNewWavesPause({ paused, reason, at: now(), station: by });
       if (!changed) throw new Error(`nothing changed: ${newWavesPausedReason(pause) ?? 'new waves are not paused'}`);
       if (paused) log.warn(`New waves paused at station ${station}: ${reason} (PLC reading and Odoo booking go on)`, { station, reason });
       else log.info(`New waves resumed at station ${station}: ${reason}`, { station, reason });
@@ -51,8 +52,8 @@ export function createOperatorControls(deps: OperatorControlsDeps): OperatorCont
       return pause;
     },
 
-    async checkManualAdditive({ moId, position, checked }) {
-      const result = await store.checkManualAdditive({ moId, position, checked, at: now(), station });
+    async checkManualAdditive({ moId, position, checked }, by = station) {
+      const result = await store.checkManualAdditive({ moId, position, checked, at: now(), station: by });
       if (!result) {
         const queued = (await store.listQueue()).some((batch) => batch.moId === moId);
         throw new Error(queued ? `${moId} has no manual additive at position ${position}` : `${moId} is not in the queue`);
@@ -61,7 +62,7 @@ export function createOperatorControls(deps: OperatorControlsDeps): OperatorCont
       // Ticking a line already ticked (two operators at once) keeps the first tick and says nothing twice.
       if (!changed) return additive;
       const amount = additive.quantity === null ? '' : ` ${additive.quantity} ${additive.uom}`;
-      log.info(`MO ${moId}: operator ${checked ? 'ticked' : 'unticked'} ${additive.name}${amount} (station ${station})`, { moId, station });
+      log.info(`MO ${moId}: ${by === station ? 'operator' : by} ${checked ? 'ticked' : 'unticked'} ${additive.name}${amount} (station ${station})`, { moId, station });
       deps.changed();
       return additive;
     },

@@ -11,13 +11,15 @@ import { toRecipe } from '../odoo/mo-recipe';
 import { OdooClient } from '../odoo/odoo-client';
 import { FinsClient } from '../plc/fins-client';
 import { systemClock } from './clock';
-import { loadConfig, type ConfigSource, type EngineConfig } from './config';
+import { configFromLayers, readConfigLayers, type ConfigSource, type EngineConfig } from './config';
 import { Engine } from './engine';
 import type { EngineLog } from './engine-log';
 import { parseEngineFlags } from './engine-flags';
 import { EventBus } from './event-bus';
 import { createLogger } from './logger';
 import { openAuthority, type OpenedAuthority } from './open-authority';
+import { createAuditTrail } from './people/audit-trail';
+import type { AuditTrail } from './people/caller';
 import type { Checkpoints } from './engine-tasks';
 import { errorMessage } from './task-runner';
 
@@ -43,6 +45,8 @@ export interface StartedEngine {
   config: EngineConfig;
   /** The engine's log (DATA_DIR/logs), for the host's own messages. */
   log: EngineLog;
+  /** The authority's audit trail, for a host that acts outside the guarded handlers (the CLI's task runs). */
+  audit: AuditTrail;
   /** One line for the operator: station, authority, Odoo and PLC endpoints, demo or not. */
   describe(): string;
   stop(): Promise<void>;
@@ -50,7 +54,9 @@ export interface StartedEngine {
 
 export async function startEngine(options: StartEngineOptions = {}): Promise<StartedEngine> {
   const flags = { ...parseEngineFlags(options.argv ?? []), ...options.flags };
-  const loaded = loadConfig({ env: options.env ?? process.env, flags });
+  const configInputs = { env: options.env ?? process.env, flags };
+  const layers = readConfigLayers(configInputs);
+  const loaded = configFromLayers(layers);
   mkdirSync(loaded.dataDir, { recursive: true });
   const bus = new EventBus();
   const logDir = join(loaded.dataDir, 'logs');
@@ -61,6 +67,9 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     stderr: options.logToStderr ?? false,
   });
   const { log } = logger;
+  if (layers.envFile?.ignored.length) {
+    log.info(`ENV_FILE ${layers.envFile.path}: ignored the keys this app does not use: ${layers.envFile.ignored.join(', ')}`);
+  }
 
   let demo: DemoPeers | null = null;
   try {
@@ -113,6 +122,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     ...(authority.role ? { role: authority.role } : {}),
     ...(authority.reader ? { reader: authority.reader } : {}),
     ...(options.checkpoints ? { checkpoints: options.checkpoints } : {}),
+    configInputs,
   });
   try {
     await engine.start({ schedule: options.schedule ?? true });
@@ -130,6 +140,7 @@ export async function startEngine(options: StartEngineOptions = {}): Promise<Sta
     backend: engine.backend,
     config,
     log,
+    audit: createAuditTrail(store),
     describe: () =>
       [
         `station ${config.station}`,

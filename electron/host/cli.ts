@@ -10,8 +10,10 @@ import { runOdooSimCommand } from './cli/odoo-sim-command';
 import { runPlcCommand } from './cli/plc-command';
 import { runPlcSimCommand } from './cli/plc-sim-command';
 import { runReport } from './cli/report-command';
+import { runAudit } from './cli/audit-command';
+import { takeUser, type CliUser } from './cli/cli-user';
 
-const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo): Promise<number> }> = {
+const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo, who: CliUser): Promise<number> }> = {
   serve: {
     summary:
       'serve [--port N] [--bind ADDR --token-file PATH] [--demo]   console for any browser (headless host); the token also from\n' +
@@ -27,6 +29,12 @@ const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo)
   },
   report: { summary: 'report --from ISO --to ISO [--json]     shift report: MOs, waves, kg per silo and tank, failures', run: runReport },
   alarms: { summary: 'alarms [--json]                         the alarms every station shows (state, priority, cause)', run: runAlarms },
+  audit: {
+    summary:
+      'audit [--limit N] [--user NAME] [--action NAME] [--outcome done|refused|failed] [--from ISO] [--to ISO] [--json]\n' +
+      '                                          the audit trail, newest first (here --user picks whose lines)',
+    run: runAudit,
+  },
   wave: {
     summary: 'wave resolve <hand-over|withdraw> --reason TEXT [--json]   an operator hands over or withdraws a wave the PLC did not confirm',
     run: runWaveCommand,
@@ -36,8 +44,8 @@ const COMMANDS: Record<string, { summary: string; run(args: string[], io: CliIo)
     run: runWavesCommand,
   },
   plc: { summary: 'plc read D7000 77 | plc write D7076 1  PLC diagnostics (--host --port --protocol)', run: runPlcCommand },
-  'plc-sim': { summary: 'plc-sim --udp-port N [--tcp-port N] [--speed X]   simulated PLC', run: runPlcSimCommand },
-  'odoo-sim': { summary: 'odoo-sim --port N                       simulated Odoo SCADA API', run: runOdooSimCommand },
+  'plc-sim': { summary: 'plc-sim --udp-port N [--tcp-port N] [--speed X]   simulated PLC', run: (args, io) => runPlcSimCommand(args, io) },
+  'odoo-sim': { summary: 'odoo-sim --port N                       simulated Odoo SCADA API', run: (args, io) => runOdooSimCommand(args, io) },
 };
 
 const io: CliIo = {
@@ -57,7 +65,8 @@ const EXIT_CODES = [
 
 function usage(): string {
   return [
-    'usage: smart-mo-sync <command> [options]   (common: --data-dir DIR --demo --verbose)',
+    'usage: smart-mo-sync <command> [options]   (common: --data-dir DIR --env-file PATH --demo --verbose',
+    '       --user NAME: who acts, for the audit trail; default the OS user)',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
@@ -77,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await command.run(args, io);
+    const { rest, ...who } = takeUser(args);
+    return await command.run(rest, io, who);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${name}: ${error.message}`);

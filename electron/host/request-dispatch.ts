@@ -5,8 +5,9 @@
  * caller gets an answer — never a throw, never a stack trace.
  */
 import type { z } from 'zod';
-import { requests, type BridgeError, type ConsoleHandlers, type RequestName, type ResponseMap } from '../../shared/contract';
+import { requests, type BridgeError, type ConsoleHandlers, type Credentials, type RequestName, type ResponseMap } from '../../shared/contract';
 import { BadRequestError } from '../engine/bad-request-error';
+import { AccessRefusedError } from '../engine/people/access-refusal';
 
 /** A call's answer; assignable to the `CallOutcome` the console-side proxy unwraps. */
 export type DispatchOutcome = { ok: true; result: ResponseMap[RequestName] } | { ok: false; error: BridgeError };
@@ -16,7 +17,8 @@ export function isRequestName(method: unknown): method is RequestName {
   return typeof method === 'string' && Object.hasOwn(requests, method);
 }
 
-export async function dispatchRequest(handlers: ConsoleHandlers, method: unknown, input: unknown): Promise<DispatchOutcome> {
+/** `credentials`: who is calling — a host always passes them (a console's session token, the CLI's user). */
+export async function dispatchRequest(handlers: ConsoleHandlers, method: unknown, input: unknown, credentials?: Credentials): Promise<DispatchOutcome> {
   if (!isRequestName(method)) {
     const shown = typeof method === 'string' ? `'${method}'` : `a ${typeof method}`;
     return refuse('unknown-request', `unknown request ${shown}; known requests: ${Object.keys(requests).join(', ')}`);
@@ -28,10 +30,11 @@ export async function dispatchRequest(handlers: ConsoleHandlers, method: unknown
   try {
     // The schema and the handler are looked up by the same key, so the parsed
     // input has the handler's input type; TypeScript cannot correlate them.
-    const handler = handlers[method] as (value: unknown) => Promise<ResponseMap[RequestName]>;
-    return { ok: true, result: await handler(parsed.data) };
+    const handler = handlers[method] as (value: unknown, credentials?: Credentials) => Promise<ResponseMap[RequestName]>;
+    return { ok: true, result: await handler(parsed.data, credentials) };
   } catch (error) {
     if (error instanceof BadRequestError) return refuse('bad-request', `bad ${method} request: ${error.message}`);
+    if (error instanceof AccessRefusedError) return refuse(error.code, error.message);
     return refuse('failed', error instanceof Error ? error.message : String(error));
   }
 }

@@ -69,6 +69,7 @@ const callFrame = z
     id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     method: z.string().max(64),
     input: z.unknown().optional(),
+    session: z.string().min(1).max(128).nullable().optional(),
   })
   .strict();
 
@@ -177,10 +178,10 @@ async function answer(backend: ConsoleBackend, data: RawData, isBinary: boolean,
   const call = callFrame.safeParse(frame);
   if (!call.success) {
     const fields = call.error.issues.map((issue) => issue.path.join('.') || 'frame').join(', ');
-    send(errorReply(readableId(frame), 'bad-request', `malformed frame: expected {"id": number, "method": string, "input"?}; check ${fields}`));
+    send(errorReply(readableId(frame), 'bad-request', `malformed frame: expected {"id": number, "method": string, "input"?, "session"?}; check ${fields}`));
     return;
   }
-  const outcome = await dispatchRequest(backend.handlers, call.data.method, call.data.input);
+  const outcome = await dispatchRequest(backend.handlers, call.data.method, call.data.input, { kind: 'session', token: call.data.session ?? null });
   send({ id: call.data.id, ...outcome });
 }
 

@@ -27,6 +27,8 @@ export interface MapField {
   maxChars: number;
   /** BCD only: 4 for the year, 2 for the others; 0 otherwise. */
   bcdDigits: number;
+  /** The engineering unit the map gives (e.g. "kg"), for labelled views of the PLC. */
+  unit?: string;
   equipmentId?: EquipmentId;
 }
 
@@ -111,6 +113,7 @@ const fieldShape = {
   max_chars: z.number().int().positive().optional(),
   bcd_digits: z.union([z.literal(2), z.literal(4)]).optional(),
   equipment_id: z.number().int().optional(),
+  unit: z.string().min(1).optional(),
 };
 
 const slotAreaSchema = z.object({
@@ -191,6 +194,7 @@ function buildField(raw: RawField, offset: number, where: string): MapField {
     scale: raw.scale ?? 1,
     maxChars: raw.type === 'string' ? raw.words * 2 : 0,
     bcdDigits: raw.type === 'bcd' ? (raw.bcd_digits ?? 0) : 0,
+    ...(raw.unit === undefined ? {} : { unit: raw.unit }),
     ...(equipmentId === undefined ? {} : { equipmentId }),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type {
   AlarmEventPage,
+  AuditPage,
   BatchRecipe,
   EquipmentId,
   HistoryEntry,
@@ -25,6 +26,8 @@ import type {
 } from '../../shared/domain';
 import type { AdditiveCheck, AdditiveCheckResult, NewWavesChange, NewWavesChangeResult } from './operator-controls';
 import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from './alarm-records';
+import type { AuditFilter, AuditLine } from '../engine/people/caller';
+import type { FailedPin, NewUser, UserChange, UserChangeResult, UserRecord } from './user-records';
 
 /** Held while Task 1 decides and dispatches; exactly one holder across all processes and stations. */
 export interface SyncLock {
@@ -259,6 +262,24 @@ export interface AuthorityStore {
   transitionAlarms<T extends AlarmTransition>(at: string, decide: (current: AlarmRecord[]) => T): Promise<T>;
   /** A page of the alarm history, newest first. */
   listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage>;
+
+  /** Appends a line to the audit trail; the database refuses to change or delete one (append-only triggers). */
+  appendAudit(line: AuditLine): Promise<void>;
+  /** A page of the audit trail, newest first (keyset by id); the user matched regardless of case, times in [from, to). */
+  listAudit(filter: AuditFilter): Promise<AuditPage>;
+
+  /** The station's people (user-records.ts); a name matches whatever its case. Plant mode: shared by every station. */
+  listUsers(): Promise<UserRecord[]>;
+  findUser(name: string): Promise<UserRecord | null>;
+  countUsers(): Promise<number>;
+  /** Null when the name is taken, or (`onlyIfFirst`) when any user exists already. */
+  createUser(user: NewUser): Promise<UserRecord | null>;
+  /** Refused, with nothing written, for an unknown user or a change that leaves no enabled engineer. */
+  changeUser(change: UserChange): Promise<UserChangeResult>;
+  /** Counts a wrong PIN, locking at `lockAfter`; null when the user is unknown or already locked at `at`. */
+  recordFailedPin(failed: FailedPin): Promise<UserRecord | null>;
+  /** After a good PIN: the count starts again; null when the user is unknown or locked at `at`. */
+  clearFailedPins(name: string, at: string): Promise<UserRecord | null>;
 
   close(): Promise<void>;
 }

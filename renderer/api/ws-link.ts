@@ -8,6 +8,7 @@
 import { BRIDGE_PATH, type BridgeCall, type BridgeServerMessage } from '../../shared/bridge-protocol';
 import { EVENT_NAMES, type ConsoleApi, type EventName, type RequestName } from '../../shared/contract';
 import { createConsoleApi, type CallOutcome } from '../../shared/console-proxy';
+import { holdSession } from '../../shared/session-token';
 import type { ConnectionStatus, EngineLink } from './engine-link';
 
 export interface SocketHandlers {
@@ -112,7 +113,7 @@ export function createWsLink(options: WsLinkOptions): WsLink {
     call.resolve(message.ok ? { ok: true, result: message.result } : { ok: false, error: message.error });
   }
 
-  function invoke(method: RequestName, input: unknown): Promise<CallOutcome> {
+  function invoke(method: RequestName, input: unknown, session: string | null): Promise<CallOutcome> {
     return new Promise((resolve, reject) => {
       if (status === 'lost' || closedForGood) {
         reject(new Error(CONNECTION_LOST));
@@ -120,7 +121,7 @@ export function createWsLink(options: WsLinkOptions): WsLink {
       }
       const id = nextId++;
       inFlight.set(id, { resolve, reject });
-      const call: BridgeCall = input === undefined ? { id, method } : { id, method, input };
+      const call: BridgeCall = { id, method, ...(input === undefined ? {} : { input }), ...(session === null ? {} : { session }) };
       const frame = JSON.stringify(call);
       if (status === 'open' && socket) socket.send(frame);
       else awaitingFirstOpen.push(frame);
@@ -138,9 +139,11 @@ export function createWsLink(options: WsLinkOptions): WsLink {
   };
 
   connect();
+  const session = holdSession(invoke);
 
   return {
-    api: createConsoleApi(invoke, on),
+    ...session.holder,
+    api: createConsoleApi(session.invoke, on),
     connection: () => status,
     onConnectionChange(listener) {
       statusListeners.add(listener);

@@ -1,23 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi } from '../console-context';
+import { GuardedButton } from './people/guarded-button';
+import { useSignatureNeeded } from './people/use-access';
 import { ReasonForm } from './reason-form';
 
 /**
  * Takes one batch out of the queue by hand (archived as cancelled). A stuck
  * batch blocks every new wave, so the operator needs this — but it is final,
- * so it asks for the reason that goes into the archive.
+ * so it asks for the reason that goes into the archive — and, once users exist, an e-signature:
+ * the batch's consumption is then never booked in Odoo.
  */
 export function ArchiveBatchAction({ moId }: { moId: string }) {
   const { t } = useTranslation('queue');
   const api = useConsoleApi();
   const [open, setOpen] = useState(false);
+  const signed = useSignatureNeeded('archiveBatch');
 
   if (!open) {
     return (
-      <button type="button" aria-label={t('archive.label', { mo: moId })} data-testid="queue-archive" onClick={() => setOpen(true)}>
+      <GuardedButton request="archiveBatch" target={moId} aria-label={t('archive.label', { mo: moId })} data-testid="queue-archive" onClick={() => setOpen(true)}>
         {t('archive.open')}
-      </button>
+      </GuardedButton>
     );
   }
   return (
@@ -29,8 +33,9 @@ export function ArchiveBatchAction({ moId }: { moId: string }) {
       confirm={t('archive.confirm')}
       cancel={t('archive.keep')}
       testId="queue-archive"
-      submit={async (reason) => {
-        await api.archiveBatch({ moId, reason });
+      signing={signed ? { meaning: t('people:signature.meaning.archiveBatch', { mo: moId }) } : null}
+      submit={async (reason, signature) => {
+        await api.archiveBatch(signature ? { moId, reason, signature } : { moId, reason });
         return null;
       }}
       onDone={() => setOpen(false)}

@@ -4,6 +4,7 @@ import type { ConnectionTarget } from '../../shared/domain';
 import { useConsoleApi, useConsoleState } from '../console-context';
 import { useFormat } from '../format/locale-format';
 import { AuthorityHealth } from './authority-health';
+import { GuardedButton } from './people/guarded-button';
 
 const TARGETS: readonly ConnectionTarget[] = ['odoo', 'plc', 'database'];
 const SYMBOL = { ok: '●', degraded: '▲', down: '✕', unknown: '?' } as const;
@@ -50,9 +51,9 @@ export function ConnectionsPanel() {
                 {connection.detail}
               </span>
               <span className="connection-last-ok">{t('connections.lastOk', { time: format.dateTime(connection.lastOkAt, generatedAt) })}</span>
-              <button type="button" data-testid={`test-${target}`} onClick={() => void test(target)}>
+              <GuardedButton request="testConnection" data-testid={`test-${target}`} onClick={() => void test(target)}>
                 {t(`connections.test.${target}`)}
-              </button>
+              </GuardedButton>
               {tests[target] && (
                 <span className="connection-test" role="status">
                   {tests[target]}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../console-context';
 import { useFormat } from '../format/locale-format';
+import { GuardedButton } from './people/guarded-button';
 import { ReasonForm } from './reason-form';
 
 /**
@@ -15,9 +16,9 @@ function PauseToggle({ pause }: { pause: boolean }) {
   const words = pause ? 'pause' : 'resume';
   if (!open) {
     return (
-      <button type="button" className={pause ? undefined : 'primary'} data-testid={`new-waves-${words}`} onClick={() => setOpen(true)}>
+      <GuardedButton request="setNewWavesPaused" className={pause ? undefined : 'primary'} data-testid={`new-waves-${words}`} onClick={() => setOpen(true)}>
         {t(`newWaves.${words}.open`)}
-      </button>
+      </GuardedButton>
     );
   }
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useConsoleApi, useConsoleState } from '../console-context';
 import { useFormat } from '../format/locale-format';
 import { downloadFile } from '../state/download-file';
+import { GuardedButton } from './people/guarded-button';
 import { exportQuarantined } from '../state/outbox-export';
 
 /**
@@ -68,9 +69,9 @@ export function OutboxPanel() {
                 <td lang="en">{entry.lastError ?? ''}</td>
                 <td>{format.dateTime(entry.createdAt, generatedAt)}</td>
                 <td>
-                  <button type="button" aria-label={t('outbox.retry', { mo: entry.moId })} onClick={() => void retry(entry.id)}>
+                  <GuardedButton request="retryOutbox" target={entry.moId} aria-label={t('outbox.retry', { mo: entry.moId })} onClick={() => void retry(entry.id)}>
                     {t('outbox.retryShort')}
-                  </button>
+                  </GuardedButton>
                   {answers[entry.id] && <span className="outbox-answer">{answers[entry.id]}</span>}
                 </td>
               </tr>

@@ -3,6 +3,7 @@ import { useConsoleState } from '../console-context';
 import { useFormat } from '../format/locale-format';
 import { useEngineText } from '../i18n/engine-text';
 import { driverOnlyRefusal } from '../state/station-role';
+import { GuardedButton } from './people/guarded-button';
 import { useTaskName } from './engineer/task-name';
 
 /**
@@ -31,9 +32,14 @@ export function SchedulerPanel() {
           <span aria-hidden="true">{scheduler.paused ? '⏸ ' : '● '}</span>
           {t(scheduler.paused ? 'scheduler.stopped' : 'scheduler.running')}
         </span>
-        <button type="button" data-testid="scheduler-toggle" aria-disabled={changing.changing} onClick={() => !changing.changing && void setPaused(!scheduler.paused)}>
+        <GuardedButton
+          request="setSchedulerPaused"
+          data-testid="scheduler-toggle"
+          aria-disabled={changing.changing}
+          onClick={() => !changing.changing && void setPaused(!scheduler.paused)}
+        >
           {t(scheduler.paused ? 'scheduler.start' : 'scheduler.stop')}
-        </button>
+        </GuardedButton>
       </header>
       <p className="muted">{t('scheduler.explain')}</p>
       {changing.error && (
@@ -68,8 +74,9 @@ export function SchedulerPanel() {
                 <td className="number">{task.enabled ? format.duration(task.intervalMinutes * 60_000) : t('scheduler.off')}</td>
                 <td>{task.enabled && !scheduler.paused ? format.dateTime(task.nextRunAt, generatedAt) : '—'}</td>
                 <td>
-                  <button
-                    type="button"
+                  <GuardedButton
+                    request="runTask"
+                    input={{ task: task.task }}
                     aria-label={t('scheduler.runTask', { task: taskName(task.task) })}
                     data-task={task.task}
                     title={refusal ?? undefined}
@@ -77,7 +84,7 @@ export function SchedulerPanel() {
                     onClick={() => void runTask(task.task)}
                   >
                     {t('scheduler.run')}
-                  </button>
+                  </GuardedButton>
                 </td>
               </tr>
             );

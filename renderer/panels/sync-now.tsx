@@ -5,6 +5,7 @@ import { useEngineText } from '../i18n/engine-text';
 import { shownDecision, type ShownDecision } from '../state/sync-freshness';
 import { describeSyncFailure, describeSyncOutcome, describeTrigger, type OutcomeMessage } from '../state/sync-outcome';
 import { EngineSentence } from './engine-sentence';
+import { GuardedButton } from './people/guarded-button';
 
 const SYMBOL: Record<OutcomeMessage['tone'], string> = { good: '✓', neutral: '●', warning: '▲', bad: '✕' };
 
@@ -27,16 +28,9 @@ export function SyncNow() {
 
   return (
     <div className="sync-now">
-      <button
-        type="button"
-        className="sync-button"
-        data-testid="sync-now"
-        aria-disabled={sync.running}
-        aria-busy={sync.running}
-        onClick={() => void syncNow()}
-      >
+      <GuardedButton request="syncNow" className="sync-button" data-testid="sync-now" aria-disabled={sync.running} aria-busy={sync.running} onClick={() => void syncNow()}>
         {sync.running ? t('syncing') : t('syncNow')}
-      </button>
+      </GuardedButton>
       <div className={`sync-decision${shown.kind === 'answer' && shown.old ? ' old' : ''}`} data-testid="last-sync">
         <p role="status" className={`sync-outcome tone-${message?.tone ?? 'neutral'}`}>
           {!sync.running && message && <span aria-hidden="true">{SYMBOL[message.tone]} </span>}

@@ -3,8 +3,9 @@
  * the operator to another view — the alarm banner to the alarm list, say — with `useShowView()`.
  */
 import { create } from 'zustand';
+import { SHOW_ALARMS_EVENT } from '../../shared/desktop-events';
 
-export const VIEWS = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'engineer'] as const;
+export const VIEWS = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'audit', 'engineer'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 interface CurrentView {
@@ -20,6 +21,10 @@ const useCurrentViewStore = create<CurrentView>()((set) => ({
 export function useCurrentView(): ViewId {
   return useCurrentViewStore((state) => state.view);
 }
+
+// The desktop app's alarm notification, when clicked, opens the alarm list (electron/desktop/alarm-notifier.ts).
+// Optional: the console's state is also tested under Node, which has no window events.
+globalThis.addEventListener?.(SHOW_ALARMS_EVENT, () => useCurrentViewStore.getState().show('alarms'));
 
 /** `const showView = useShowView(); showView('alarms')`. */
 export function useShowView(): (view: ViewId) => void {

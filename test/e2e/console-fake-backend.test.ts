@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { startHeadlessHost } from '../../electron/host/http-host';
 import type { AuthorityStatus } from '../../shared/domain';
 import { fakeConsoleSession } from './fake-console-session';
+import { smallControls } from './small-controls';
 import { PLANT_SCREENS } from './plant-screens';
 
 const session = fakeConsoleSession();
@@ -392,7 +393,7 @@ describe("the operator's screen", () => {
         const lastRow = await session.browser.page.getByTestId('queue-row').last().boundingBox();
         expect(lastRow && lastRow.y + lastRow.height, `${width}×${height}`).toBeLessThanOrEqual(height);
         expect(await pageScrolls(), `${width}×${height}`).toEqual({ sideways: false, down: false });
-        expect(await smallControls(), `${width}×${height}`).toEqual([]);
+        expect(await smallControls(session.browser.page), `${width}×${height}`).toEqual([]);
         for (const view of VIEWS) {
           await session.console.openTab(view);
           await session.browser.page.screenshot({ path: `test-results/view-${view}-${width}x${height}.png` });
@@ -437,7 +438,7 @@ describe("the operator's screen", () => {
   });
 });
 
-const VIEWS = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'engineer'] as const;
+const VIEWS = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'audit', 'engineer'] as const;
 
 /** Whether the page scrolls sideways or down at the current viewport. */
 function pageScrolls(): Promise<{ sideways: boolean; down: boolean }> {
@@ -445,14 +446,4 @@ function pageScrolls(): Promise<{ sideways: boolean; down: boolean }> {
     const root = globalThis.document.documentElement;
     return { sideways: root.scrollWidth > root.clientWidth, down: root.scrollHeight > root.clientHeight };
   });
-}
-
-/** Visible buttons, checkboxes' labels, selects and inputs smaller than 44×44 px (their text, for the message). */
-function smallControls(): Promise<string[]> {
-  return session.browser.page.evaluate(() =>
-    [...globalThis.document.querySelectorAll('button, select, input:not([type="checkbox"]), summary')]
-      .map((element) => ({ element, box: element.getBoundingClientRect() }))
-      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
-      .map(({ element, box }) => `${element.textContent?.trim() || element.getAttribute('aria-label')} ${Math.round(box.width)}×${Math.round(box.height)}`),
-  );
 }

@@ -50,7 +50,7 @@ export interface ArchiveRow {
   notes: string;
 }
 
-export type ConsoleTab = 'queue' | 'alarms' | 'runs' | 'archive' | 'reports' | 'log' | 'engineer';
+export type ConsoleTab = 'queue' | 'alarms' | 'runs' | 'archive' | 'reports' | 'log' | 'audit' | 'engineer';
 
 /** A task's "Run" button in the scheduler card: whether the operator may press it, and the hint it shows if not. */
 export interface TaskRunButton {
@@ -159,6 +159,12 @@ export class ConsolePage {
       if ((await this.page.locator(`#${await this.detailId(mo)}`).getByRole('button', { name: /^Archive/ }).count()) > 0) offered.push(mo);
     }
     return offered;
+  }
+
+  /** Opens a batch's row and returns its detail (per-silo lines, additives, Archive…). */
+  async batchPanel(moId: string): Promise<Locator> {
+    await this.openBatch(moId);
+    return this.page.locator(`#${await this.detailId(moId)}`);
   }
 
   async waitForArchiveButton(moId: string): Promise<void> {
@@ -523,10 +529,13 @@ export class ConsolePage {
   }
 
   private async rows<T>(testId: string, toRow: (cells: string[]) => T): Promise<T[]> {
-    const rows = await this.byTestId(testId).all();
-    // A cell's data-value is the code behind the operator's word ("mo-sync" behind "Fetch new MOs"): tests speak in codes.
-    const cell = async (td: Locator): Promise<string> => (await td.getAttribute('data-value')) ?? (await td.textContent()) ?? '';
-    return Promise.all(rows.map(async (row) => toRow((await Promise.all((await row.locator('td').all()).map(cell))).map((text) => text.trim()))));
+    // One read of the whole table inside the page: cells read one round trip at a time could mix two renders
+    // (a "finished" status beside the "49 %" of the snapshot before). A cell's data-value is the code behind
+    // the operator's word ("mo-sync" behind "Fetch new MOs"): tests speak in codes.
+    const table = await this.byTestId(testId).evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => (td.getAttribute('data-value') ?? td.textContent ?? '').trim())),
+    );
+    return table.map(toRow);
   }
 }
 

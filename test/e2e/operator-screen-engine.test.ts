@@ -28,7 +28,7 @@ import { buildRendererForTest, type BuiltRenderer } from './renderer-build';
 /** One batch's dosing time on the plant's clock (batchSeconds 30 at speed 1). */
 const BATCH_MS = 30_000;
 const PLC_ALARM = 'connection-down:plc';
-const VIEWS: readonly ConsoleTab[] = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'engineer'];
+const VIEWS: readonly ConsoleTab[] = ['queue', 'alarms', 'runs', 'archive', 'reports', 'log', 'audit', 'engineer'];
 
 const plantClock = new ManualClock(Date.now());
 let renderer: BuiltRenderer;

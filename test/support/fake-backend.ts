@@ -9,11 +9,17 @@
 import { queueBatch } from './queue-batch';
 import { createFakeAlarms, type RaiseAlarm } from './fake-alarms';
 import { fakeLogPage, fakeShiftReport, fakeThroughput } from './fake-reports';
+import { createFakeAudit, type AuditLine } from './fake-audit';
+import { createFakePeople } from './fake-people';
+import { createFakeEngineerActions } from './fake-engineer-actions';
+import { fakePlcView } from './fake-plc-view';
+import { createFakeSettings } from './fake-settings';
 import { readRunPage } from '../../electron/store/run-page';
-import { requests, type ConsoleBackend, type ConsoleHandlers, type EventMap, type EventName, type RequestName } from '../../shared/contract';
+import { requests, type ConsoleBackend, type ConsoleHandlers, type Credentials, type EventMap, type EventName, type RequestName } from '../../shared/contract';
 import {
   TASK_NAMES,
   type Alarm,
+  type AuditEntry,
   type AuthorityStatus,
   type ConnectionState,
   type HistoryEntry,
@@ -23,6 +29,7 @@ import {
   type OutboxEntry,
   type Page,
   type QueueBatch,
+  type Role,
   type RunRecord,
   type SchedulerState,
   type Snapshot,
@@ -78,6 +85,14 @@ export interface FakeBackend {
   clearAlarm(key: string): void;
   /** Lines already in the engine's log files before the console opened (older than anything pushed), oldest last. */
   writeOldLogs(lines: { message: string; level?: LogEntry['level'] }[]): void;
+  /** A line in the engine's audit trail (time: the fake clock's now, station: the fake's, unless given). */
+  audit(line: AuditLine): AuditEntry;
+  /** A batch is dosing (or no longer): the engine refuses to reset the start of Task 1 while it is. */
+  setPlcBusy(busy: boolean): void;
+  /** A user the engine knows (the station is then no longer open). */
+  addUser(name: string, role: Role, pin: string): Promise<void>;
+  /** Minutes pass with no action of anyone's session: the engine signs idle sessions out. */
+  idle(minutes: number): void;
 }
 
 const STATION = 'FAKE-01';
@@ -122,6 +137,24 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
   const alarms = createFakeAlarms(now, STATION, () => emit('snapshot', snapshot()));
   /** The engine's log files, newest first. */
   const logs: LogEntry[] = [];
+  const audit = createFakeAudit(now, STATION);
+  // The engine's own guard over the fake's handlers: no user at first, so the station runs open as a new one does.
+  const people = createFakePeople({
+    station: STATION,
+    start: START,
+    record: audit.record,
+    selfAudited: ['resendBatch', 'cancelBatch', 'resetTask1', 'saveSettings'],
+  });
+  const settings = createFakeSettings();
+  const engineer = createFakeEngineerActions({
+    queue,
+    history,
+    audit,
+    now,
+    record: (task, outcome, reason, moIds) => record(task, 'manual', outcome, reason, moIds),
+    callerOf: people.callerOf,
+    changed: () => emit('snapshot', snapshot()),
+  });
 
   function emit<E extends EventName>(event: E, payload: EventMap[E]): void {
     for (const listener of listeners.get(event) ?? []) (listener as (value: EventMap[E]) => void)(payload);
@@ -262,19 +295,19 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     return { items: items.slice((pageNo - 1) * pageSize, pageNo * pageSize), total: items.length, page: pageNo, pageSize };
   }
 
-  function counted<I, O>(method: RequestName, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
-    return async (input) => {
+  function counted<I, O>(method: RequestName, handler: (input: I, credentials?: Credentials) => Promise<O>): (input: I, credentials?: Credentials) => Promise<O> {
+    return async (input, credentials) => {
       calls[method] += 1;
       const failure = failures.get(method);
       if (failure !== undefined) {
         failures.delete(method);
         throw new Error(failure);
       }
-      return handler(input);
+      return handler(input, credentials);
     };
   }
 
-  const handlers: ConsoleHandlers = {
+  const handlers: ConsoleHandlers = people.guard({
     getSnapshot: counted('getSnapshot', async () => snapshot()),
     syncNow: counted('syncNow', syncOnce),
     runTask: counted('runTask', async ({ task }) => record(task, 'manual', 'idle', 'nothing to do')),
@@ -389,7 +422,18 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
     throughput: counted('throughput', async (input) => fakeThroughput(history, runs, input)),
     listLogs: counted('listLogs', async (input) => fakeLogPage(logs, input)),
     testConnection: counted('testConnection', async ({ target }) => ({ target, ok: true, message: `${target} answered`, latencyMs: 3 })),
-  };
+    listAudit: counted('listAudit', audit.listAudit),
+    readPlcView: counted('readPlcView', async () => fakePlcView(queue, now())),
+    resendBatch: counted('resendBatch', engineer.handlers.resendBatch),
+    cancelBatch: counted('cancelBatch', engineer.handlers.cancelBatch),
+    resetTask1: counted('resetTask1', engineer.handlers.resetTask1),
+    getSettings: counted('getSettings', async () => settings.view()),
+    saveSettings: counted('saveSettings', async (input, credentials) => {
+      const line = { action: 'saveSettings', target: Object.keys(input.changes).join(', '), reason: input.reason, signature: null };
+      await audit.audited(people.callerOf(credentials), line, async () => settings.save(input), (changed) => changed);
+      return settings.view();
+    }),
+  });
 
   return {
     backend: {
@@ -451,6 +495,10 @@ export function createFakeBackend(options: FakeBackendOptions = {}): FakeBackend
       const oldest = Date.parse(logs.at(-1)?.time ?? new Date(START).toISOString());
       lines.forEach(({ message, level = 'info' }, index) => logs.push({ time: new Date(oldest - (index + 1) * 60_000).toISOString(), level, message }));
     },
+    audit: audit.record,
+    setPlcBusy: engineer.setPlcBusy,
+    addUser: people.addUser,
+    idle: people.idle,
     failBatch(moId) {
       const batch = queue.find((b) => b.moId === moId);
       if (!batch) throw new Error(`${moId} is not in the fake queue`);

@@ -15,11 +15,13 @@ export async function expectMirrorMatches(mirror: MirrorReader, authority: Autho
   expect(mirrored.total).toBe(original.total);
   expect(byId(mirrored.items)).toEqual(byId(original.items));
   expect(await mirror.listRuns(ALL)).toEqual(await authority.listRuns(ALL));
+  expect(await mirror.listAudit({ pageSize: 1_000_000 })).toEqual(await authority.listAudit({ pageSize: 1_000_000 }));
 }
 
 /**
  * One wave through the authority as the engine moves it: a run that
- * fetches it, PLC feedback, and the first `archived` batches archived.
+ * fetches it (with the audit line of the Sync now that started it), PLC
+ * feedback, and the first `archived` batches archived.
  */
 export async function playWave(store: AuthorityStore, firstMo: number, size: number, archived: number, second: number): Promise<void> {
   const at = (offset: number) => new Date(Date.UTC(2026, 10, 28, 8, 0, second + offset)).toISOString();
@@ -30,6 +32,19 @@ export async function playWave(store: AuthorityStore, firstMo: number, size: num
   await store.commitWave(intent.id, 'committed', at(1), lock!.epoch);
   await lock!.release();
   await store.finishRun(runId, { outcome: 'fetched', reason: 'fetched', queueCount: 0, moIds: recipes.map((r) => r.moId), finishedAt: at(1) });
+  await store.appendAudit({
+    at: at(1),
+    user: 'Sari',
+    role: 'supervisor',
+    station: 'station-a',
+    source: 'console',
+    action: 'syncNow',
+    target: null,
+    reason: null,
+    outcome: 'done',
+    detail: `fetched ${recipes.length} MO(s)`,
+    signature: null,
+  });
   const queue = await store.listQueue();
   await store.applyFeedback(
     queue.map((batch, i) => ({ batchId: batch.id, statusManufacturing: i < archived, statusOperation: false, actualWeightKg: 990 + i, actualKg: { 103: 299 + i } })),

@@ -36,7 +36,7 @@ export function acknowledgeAlarm(current: readonly AlarmRecord[], key: string, a
   const alarm = listed(current, key, 'acknowledge');
   if (alarm.acknowledged) {
     const { by, at } = alarm.acknowledged;
-    throw new AlarmActionError(`the alarm ${key} was already acknowledged at station ${by} at ${clockTime(Date.parse(at))}`);
+    throw new AlarmActionError(`the alarm ${key} was already acknowledged ${by.includes(' @ ') ? 'by' : 'at station'} ${by} at ${clockTime(Date.parse(at))}`);
   }
   const acknowledged = { ...alarm, acknowledged: { at: act.at, by: act.by, note: act.note } };
   const leaves = !alarm.active && !alarm.shelved;

@@ -58,17 +58,18 @@ export class AlarmBoard {
     return visibleAlarms(this.known, now);
   }
 
-  acknowledge(key: string, note: string | null): Promise<Alarm> {
-    return this.act('acknowledged', key, note, (current, act) => acknowledgeAlarm(current, key, { ...act, note }));
+  /** `by` signs the action (a signed-in person, "Sari @ ST-1"); the station when nobody is signed in. */
+  acknowledge(key: string, note: string | null, by = this.parts.station): Promise<Alarm> {
+    return this.act('acknowledged', key, note, by, (current, act) => acknowledgeAlarm(current, key, { ...act, note }));
   }
 
-  shelve(key: string, minutes: number, note: string): Promise<Alarm> {
+  shelve(key: string, minutes: number, note: string, by = this.parts.station): Promise<Alarm> {
     const until = iso(this.parts.clock.now() + minutes * 60_000);
-    return this.act(`shelved for ${minutes} min`, key, note, (current, act) => shelveAlarm(current, key, { ...act, until, note }));
+    return this.act(`shelved for ${minutes} min`, key, note, by, (current, act) => shelveAlarm(current, key, { ...act, until, note }));
   }
 
-  unshelve(key: string): Promise<Alarm> {
-    return this.act('unshelved', key, null, (current, act) => unshelveAlarm(current, key, act));
+  unshelve(key: string, by = this.parts.station): Promise<Alarm> {
+    return this.act('unshelved', key, null, by, (current, act) => unshelveAlarm(current, key, act));
   }
 
   history(filter: AlarmEventFilter): Promise<AlarmEventPage> {
@@ -80,13 +81,14 @@ export class AlarmBoard {
     this.expiry = null;
   }
 
-  private async act(done: string, key: string, note: string | null, decide: (current: AlarmRecord[], act: OperatorAct) => AlarmAction): Promise<Alarm> {
+  private async act(done: string, key: string, note: string | null, by: string, decide: (current: AlarmRecord[], act: OperatorAct) => AlarmAction): Promise<Alarm> {
     const { store, clock, station, log } = this.parts;
     const now = clock.now();
-    const result = await store.transitionAlarms(iso(now), (current) => decide(current, { at: iso(now), by: station }));
+    const result = await store.transitionAlarms(iso(now), (current) => decide(current, { at: iso(now), by }));
     this.known = result.alarms;
     this.armExpiry(now);
-    log.info(`alarm ${key} ${done} at station ${station}${note ? `: ${note}` : ''}`, { alarm: key, station });
+    const who = by === station ? '' : ` by ${by}`;
+    log.info(`alarm ${key} ${done}${who} at station ${station}${note ? `: ${note}` : ''}`, { alarm: key, station });
     this.parts.onChange();
     return toAlarm(result.alarm);
   }

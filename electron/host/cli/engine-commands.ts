@@ -3,7 +3,8 @@
  * one-shots `sync --once`, `run <task> --once`, `status`, `history`, `alarms`,
  * `wave resolve`, `waves pause|resume`. One-shots
  * start the engine without timers, act through the same path as the console
- * (same lock, same run records) and print the result.
+ * (same lock, same run records, same audit trail, as the --user who runs them)
+ * and print the result.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,11 +17,14 @@ import { parseFlags } from './cli-flags';
 import { EXIT, UsageError, untilSignal, type CliIo } from './cli-io';
 import { newWavesPausedReason } from '../../engine/tasks/mo-sync/new-waves-pause';
 import { formatRun } from './format-run';
+import { auditedTaskRun } from './cli-audited-run';
+import { cliCredentials, type CliUser } from './cli-user';
 
 const ENGINE_OPTIONS = {
   json: { type: 'boolean', default: false },
   demo: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
+  'env-file': { type: 'string' },
   station: { type: 'string' },
   verbose: { type: 'boolean', default: false },
 } as const;
@@ -68,24 +72,24 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-export async function runSyncOnce(args: string[], io: CliIo): Promise<number> {
+export async function runSyncOnce(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values } = parse(args, { once: { type: 'boolean', default: false } } as const);
   if (!values.once) throw new UsageError('sync runs one Task 1 pass: use `sync --once` (the timer belongs to `serve` and the desktop app)');
-  return runTaskOnce('mo-sync', args, io, values.json === true, values.verbose === true);
+  return runTaskOnce('mo-sync', args, io, who, values.json === true, values.verbose === true);
 }
 
-export async function runTaskCommand(args: string[], io: CliIo): Promise<number> {
+export async function runTaskCommand(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values, positionals } = parse(args, { once: { type: 'boolean', default: false } } as const);
   const task = positionals[0];
   if (!task || !(TASK_NAMES as readonly string[]).includes(task)) {
     throw new UsageError(`run needs a task: ${TASK_NAMES.join(', ')}`);
   }
   if (!values.once) throw new UsageError(`use \`run ${task} --once\``);
-  return runTaskOnce(task as TaskName, args, io, values.json === true, values.verbose === true);
+  return runTaskOnce(task as TaskName, args, io, who, values.json === true, values.verbose === true);
 }
 
-async function runTaskOnce(task: TaskName, args: string[], io: CliIo, json: boolean, verbose: boolean): Promise<number> {
-  const run = await withEngine(args, verbose, (started) => started.engine.runTask(task, 'cli'));
+async function runTaskOnce(task: TaskName, args: string[], io: CliIo, who: CliUser, json: boolean, verbose: boolean): Promise<number> {
+  const run = await withEngine(args, verbose, (started) => auditedTaskRun(started, who.user, task, io));
   io.out(json ? JSON.stringify(run) : formatRun(run));
   // skipped, busy, idle, fetched… are answers; an error, or a run the authority could not even record (id 0), is not.
   return run.outcome === 'error' || run.id === 0 ? EXIT.failed : EXIT.ok;
@@ -120,7 +124,7 @@ export async function runStatus(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `wave resolve <hand-over|withdraw> --reason TEXT`: the console's Hand over / Withdraw of a wave-unconfirmed warning. */
-export async function runWaveCommand(args: string[], io: CliIo): Promise<number> {
+export async function runWaveCommand(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values, positionals } = parse(args, { reason: { type: 'string' } } as const);
   const [verb, action] = positionals;
   if (verb !== 'resolve' || !(WAVE_RESOLUTIONS as readonly (string | undefined)[]).includes(action)) {
@@ -128,25 +132,25 @@ export async function runWaveCommand(args: string[], io: CliIo): Promise<number>
   }
   const input = requests.resolveWave.input.safeParse({ action, reason: values.reason ?? '' });
   if (!input.success) throw new UsageError(`--reason: ${input.error.issues.map((issue) => issue.message).join('; ')}`);
-  const run = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.resolveWave(input.data));
+  const run = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.resolveWave(input.data, cliCredentials(who.user)));
   io.out(values.json ? JSON.stringify(run) : formatRun(run));
   // Only a resolved wave is done: refused, busy or still unconfirmed means the gate is still closed.
   return run.outcome === 'recovered' ? EXIT.ok : EXIT.failed;
 }
 
 /** `waves pause|resume --reason TEXT`: the console's Pause new waves, for the whole plant; PLC reading and booking go on. */
-export async function runWavesCommand(args: string[], io: CliIo): Promise<number> {
+export async function runWavesCommand(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values, positionals } = parse(args, { reason: { type: 'string' } } as const);
   const [verb] = positionals;
   if (verb !== 'pause' && verb !== 'resume') throw new UsageError('use `waves pause --reason TEXT` or `waves resume --reason TEXT`');
   const input = requests.setNewWavesPaused.input.safeParse({ paused: verb === 'pause', reason: values.reason ?? '' });
   if (!input.success) throw new UsageError(`--reason: ${input.error.issues.map((issue) => issue.message).join('; ')}`);
-  const pause = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.setNewWavesPaused(input.data));
+  const pause = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.setNewWavesPaused(input.data, cliCredentials(who.user)));
   io.out(values.json ? JSON.stringify(pause) : (newWavesPausedReason(pause) ?? `New waves resumed at station ${pause.changedBy ?? '?'}: ${pause.reason ?? ''}`));
   return EXIT.ok;
 }
 
-export async function runHistory(args: string[], io: CliIo): Promise<number> {
+export async function runHistory(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values } = parse(args, {
     limit: { type: 'string', default: '20' },
     task: { type: 'string' },
@@ -168,7 +172,7 @@ export async function runHistory(args: string[], io: CliIo): Promise<number> {
     ...(values.to !== undefined ? { to: values.to } : {}),
   });
   if (!filter.success) throw new UsageError(filter.error.issues.map((issue) => `${flagOf(issue.path)}${issue.message}`).join('; '));
-  const page = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.listRuns(filter.data));
+  const page = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.listRuns(filter.data, cliCredentials(who.user)));
   if (values.json) io.out(JSON.stringify(page.items));
   else for (const run of page.items) io.out(formatRun(run));
   return EXIT.ok;

@@ -6,14 +6,15 @@ import { requests } from '../../../shared/contract';
 import type { ShiftReport } from '../../../shared/domain';
 import { EQUIPMENT } from '../../../shared/equipment';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { cliCredentials, type CliUser } from './cli-user';
 import { flagOf, parse, withEngine } from './engine-commands';
 
-export async function runReport(args: string[], io: CliIo): Promise<number> {
+export async function runReport(args: string[], io: CliIo, who: CliUser): Promise<number> {
   const { values } = parse(args, { from: { type: 'string' }, to: { type: 'string' } } as const);
   if (values.from === undefined || values.to === undefined) throw new UsageError('use `report --from ISO --to ISO` (e.g. --from 2026-11-28T06:00:00+07:00)');
   const period = requests.shiftReport.input.safeParse({ from: values.from, to: values.to });
   if (!period.success) throw new UsageError(period.error.issues.map((issue) => `${flagOf(issue.path)}${issue.message}`).join('; '));
-  const report = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.shiftReport(period.data));
+  const report = await withEngine(args, values.verbose === true, (started) => started.backend.handlers.shiftReport(period.data, cliCredentials(who.user)));
   io.out(values.json ? JSON.stringify(report) : formatReport(report).join('\n'));
   return EXIT.ok;
 }

@@ -16,7 +16,7 @@ import { MIRRORED_TABLES, type MirroredTable } from '../postgres/pg-migrations';
 import type { MirrorCursor, MirrorLocalFile } from './mirror-local';
 
 /** Key type of each mirrored table, to cast the change log's text keys. */
-const KEY_TYPE: Record<MirroredTable, string> = { mo_batch: 'uuid', mo_histories: 'uuid', sync_runs: 'bigint' };
+const KEY_TYPE: Record<MirroredTable, string> = { mo_batch: 'uuid', mo_histories: 'uuid', sync_runs: 'bigint', audit_log: 'bigint' };
 
 export interface SyncProgress {
   cursor: MirrorCursor;

@@ -1,6 +1,6 @@
 /**
- * The desktop's local copy of the plant authority's queue, archive and run
- * log (mo_batch, mo_histories, sync_runs) in a SQLite file. It wakes on
+ * The desktop's local copy of the plant authority's queue, archive, run log
+ * and audit trail (mo_batch, mo_histories, sync_runs, audit_log) in a SQLite file. It wakes on
  * PostgreSQL NOTIFY for immediacy, catches up on a timer and after every
  * reconnect for certainty, and keeps its place in the file, so it resumes
  * after a restart and converges after any outage (mirror-sync.ts explains

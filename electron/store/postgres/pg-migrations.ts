@@ -15,7 +15,7 @@ export interface PgMigration {
 }
 
 /** Tables the desktop mirror copies; their changes are logged by trigger. */
-export const MIRRORED_TABLES = ['mo_batch', 'mo_histories', 'sync_runs'] as const;
+export const MIRRORED_TABLES = ['mo_batch', 'mo_histories', 'sync_runs', 'audit_log'] as const;
 export type MirroredTable = (typeof MIRRORED_TABLES)[number];
 
 /** NOTIFY channel raised by every logged change. */
@@ -120,6 +120,16 @@ async function uniqueQueueIndexes(tx: PgQueryable): Promise<void> {
  * notifications of one transaction into one, so a bulk write wakes each
  * mirror once, not once per row.
  */
+/** The triggers that log a mirrored table's changes for the desktop mirrors (mirror-sync.ts). */
+function changeLogTriggers(table: MirroredTable): string[] {
+  return [
+    `CREATE TRIGGER smart_mo_sync_changes AFTER INSERT OR UPDATE OR DELETE ON ${table}
+       FOR EACH ROW EXECUTE FUNCTION smart_mo_sync_record_change()`,
+    `CREATE TRIGGER smart_mo_sync_truncate AFTER TRUNCATE ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION smart_mo_sync_record_change()`,
+  ];
+}
+
 const changeLog = statements(
   `CREATE TABLE smart_mo_sync_changes (
     id bigserial PRIMARY KEY,
@@ -145,12 +155,8 @@ const changeLog = statements(
     PERFORM pg_notify('${CHANGE_CHANNEL}', TG_TABLE_NAME);
     RETURN NULL;
   END $$`,
-  ...MIRRORED_TABLES.flatMap((table) => [
-    `CREATE TRIGGER smart_mo_sync_changes AFTER INSERT OR UPDATE OR DELETE ON ${table}
-       FOR EACH ROW EXECUTE FUNCTION smart_mo_sync_record_change()`,
-    `CREATE TRIGGER smart_mo_sync_truncate AFTER TRUNCATE ON ${table}
-       FOR EACH STATEMENT EXECUTE FUNCTION smart_mo_sync_record_change()`,
-  ]),
+  // The tables that existed at version 4; audit_log (version 11) logs its changes from its own migration.
+  ...(['mo_batch', 'mo_histories', 'sync_runs'] as const).flatMap(changeLogTriggers),
   // Where each mirror stopped, so the log is pruned only below every mirror's cursor.
   `CREATE TABLE smart_mo_sync_mirrors (
     mirror_id uuid PRIMARY KEY,
@@ -294,6 +300,52 @@ const historySearch = statements(
   'CREATE INDEX IF NOT EXISTS ix_mo_histories_archived ON mo_histories (archived_at)',
 );
 
+/**
+ * People and control (issue 11): users every station shares, and the audit trail — append-only
+ * for the app's role: a trigger refuses UPDATE, DELETE and TRUNCATE whoever asks.
+ */
+const peopleAndControl = statements(
+  `CREATE TABLE users (
+    name varchar(64) PRIMARY KEY,
+    role varchar(16) NOT NULL,
+    pin_hash text NOT NULL,
+    disabled boolean NOT NULL DEFAULT false,
+    failed_attempts integer NOT NULL DEFAULT 0,
+    locked_until timestamptz,
+    created_at timestamptz NOT NULL,
+    created_by varchar(64) NOT NULL,
+    updated_at timestamptz NOT NULL
+  )`,
+  'CREATE UNIQUE INDEX ux_users_name_lower ON users (lower(name))',
+  `CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL,
+    user_name varchar(64) NOT NULL,
+    role varchar(16),
+    station varchar(128) NOT NULL,
+    source varchar(16) NOT NULL,
+    action varchar(64) NOT NULL,
+    target text,
+    reason text,
+    outcome varchar(16) NOT NULL,
+    detail text,
+    signature_meaning text,
+    signature_comment text
+  )`,
+  'CREATE INDEX ix_audit_log_at ON audit_log (at, id)',
+  'CREATE INDEX ix_audit_log_user ON audit_log (lower(user_name), id)',
+  `CREATE FUNCTION smart_mo_sync_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'the audit trail is append-only';
+    END $$`,
+  `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+     FOR EACH ROW EXECUTE FUNCTION smart_mo_sync_audit_append_only()`,
+  `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+     FOR EACH STATEMENT EXECUTE FUNCTION smart_mo_sync_audit_append_only()`,
+  // Mirrored: a station reads the trail from its local copy while the authority is away.
+  ...changeLogTriggers('audit_log'),
+);
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'plant tables (created only where missing)', apply: createMissingPlantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, odoo_outbox, archive time)', apply: appTables },
@@ -312,4 +364,5 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       await historySearch(tx);
     },
   },
+  { version: 11, name: 'people and control (users, append-only audit trail)', apply: peopleAndControl },
 ];

@@ -6,6 +6,7 @@
  */
 import type {
   AlarmEventPage,
+  AuditPage,
   BatchRecipe,
   HistoryEntry,
   NewWavesPause,
@@ -54,6 +55,10 @@ import { PG_QUEUE_WITH_ADDITIVES, checkAdditive, insertAdditives, readNewWavesPa
 import type { AdditiveCheck, AdditiveCheckResult, NewWavesChange, NewWavesChangeResult } from '../operator-controls';
 import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from '../alarm-records';
 import { listPgAlarmEvents, listPgAlarms, transitionPgAlarms, type PgAlarmAccess } from './pg-alarms';
+import { appendPgAudit, listPgAudit } from './pg-audit';
+import { changePgUser, clearPgFailedPins, countPgUsers, createPgUser, findPgUser, listPgUsers, recordPgFailedPin, type PgUserAccess } from './pg-users';
+import type { FailedPin, NewUser, UserChange, UserChangeResult, UserRecord } from '../user-records';
+import type { AuditFilter, AuditLine } from '../../engine/people/caller';
 
 export interface PgStoreOptions extends PgConnectionOptions {
   /** Told when an idle pooled connection breaks (server restart, network); the pool replaces it. */
@@ -470,6 +475,47 @@ export class PgStore implements AuthorityStore {
   async listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage> {
     return listPgAlarmEvents(this.alarmAccess, filter);
   }
+
+  async appendAudit(line: AuditLine): Promise<void> {
+    await appendPgAudit((sql, params) => this.query(sql, params), line);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditPage> {
+    return listPgAudit((sql, params) => this.query(sql, params), filter);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return listPgUsers(this.userAccess);
+  }
+
+  async findUser(name: string): Promise<UserRecord | null> {
+    return findPgUser(this.userAccess, name);
+  }
+
+  async countUsers(): Promise<number> {
+    return countPgUsers(this.userAccess);
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord | null> {
+    return createPgUser(this.userAccess, user);
+  }
+
+  async changeUser(change: UserChange): Promise<UserChangeResult> {
+    return changePgUser(this.userAccess, change);
+  }
+
+  async recordFailedPin(failed: FailedPin): Promise<UserRecord | null> {
+    return recordPgFailedPin(this.userAccess, failed);
+  }
+
+  async clearFailedPins(name: string, at: string): Promise<UserRecord | null> {
+    return clearPgFailedPins(this.userAccess, name, at);
+  }
+
+  private readonly userAccess: PgUserAccess = {
+    query: (sql, params) => this.query(sql, params),
+    transaction: (work) => this.transaction(work),
+  };
 
   private readonly alarmAccess: PgAlarmAccess = {
     query: (sql, params) => this.query(sql, params),

@@ -246,6 +246,43 @@ END;
 CREATE INDEX ix_mo_histories_archived ON mo_histories (archived_at);
 `;
 
+/**
+ * People and control (issue 11): local users with a role and a scrypt PIN hash, and the audit
+ * trail — append-only: triggers refuse to change or delete a line.
+ */
+const peopleAndControl = `
+CREATE TABLE users (
+  name TEXT PRIMARY KEY COLLATE NOCASE,
+  role TEXT NOT NULL,
+  pin_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  role TEXT,
+  station TEXT NOT NULL,
+  source TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  reason TEXT,
+  outcome TEXT NOT NULL,
+  detail TEXT,
+  signature_meaning TEXT,
+  signature_comment TEXT
+);
+CREATE INDEX ix_audit_log_at ON audit_log (at, id);
+CREATE INDEX ix_audit_log_user ON audit_log (user_name COLLATE NOCASE, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+`;
+
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'plant tables (mo_batch, mo_histories, system_log)', sql: plantTables },
   { version: 2, name: 'app tables (sync_runs, dispatch_intents, archive time)', sql: appTables },
@@ -255,4 +292,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'what the PLC held when a wave was held for an operator', sql: intentPlcView },
   { version: 7, name: 'run log indexes (keyset paging, last runs, jump to date, interrupted runs)', sql: runLogIndexes },
   { version: 8, name: 'operator screen (alarms, alarm history, plant controls, manual additives, history search)', sql: `${operatorScreen}${historySearch}` },
+  { version: 9, name: 'people and control (users, append-only audit trail)', sql: peopleAndControl },
 ];

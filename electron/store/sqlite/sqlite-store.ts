@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
   AlarmEventPage,
+  AuditPage,
   BatchRecipe,
   HistoryEntry,
   NewWavesPause,
@@ -47,6 +48,10 @@ import { rowToRun, type RunRow } from '../run-rows';
 import { sqliteRunWindow } from './sqlite-run-window';
 import type { AlarmEventFilter, AlarmRecord, AlarmTransition } from '../alarm-records';
 import { SqliteAlarms } from './sqlite-alarms';
+import { SqliteUsers } from './sqlite-users';
+import type { FailedPin, NewUser, UserChange, UserChangeResult, UserRecord } from '../user-records';
+import { appendSqliteAudit, listSqliteAudit } from './sqlite-audit';
+import type { AuditFilter, AuditLine } from '../../engine/people/caller';
 import { tryAcquireGateLock } from './sqlite-gate-lock';
 import { assertIntact } from './sqlite-integrity';
 import { migrateSqlite } from './sqlite-migrate';
@@ -70,6 +75,7 @@ export class SqliteStore implements AuthorityStore {
   /** Compiled statements by SQL text: compiling costs more than running most of these queries. */
   private readonly statements = new Map<string, Database.Statement>();
   private readonly alarms: SqliteAlarms;
+  private readonly users: SqliteUsers;
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.db = new Database(options.file, {
@@ -87,6 +93,7 @@ export class SqliteStore implements AuthorityStore {
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
     this.alarms = new SqliteAlarms(this.db);
+    this.users = new SqliteUsers(this.db);
   }
 
   /** For the store's own tests and the mirror: the raw connection. */
@@ -468,6 +475,42 @@ export class SqliteStore implements AuthorityStore {
 
   async listAlarmEvents(filter: AlarmEventFilter): Promise<AlarmEventPage> {
     return this.alarms.events(filter);
+  }
+
+  async appendAudit(line: AuditLine): Promise<void> {
+    appendSqliteAudit((sql) => this.statement(sql), line);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditPage> {
+    return listSqliteAudit((sql) => this.statement(sql), filter);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.users.list();
+  }
+
+  async findUser(name: string): Promise<UserRecord | null> {
+    return this.users.find(name);
+  }
+
+  async countUsers(): Promise<number> {
+    return this.users.count();
+  }
+
+  async createUser(user: NewUser): Promise<UserRecord | null> {
+    return this.users.create(user);
+  }
+
+  async changeUser(change: UserChange): Promise<UserChangeResult> {
+    return this.users.change(change);
+  }
+
+  async recordFailedPin(failed: FailedPin): Promise<UserRecord | null> {
+    return this.users.recordFailedPin(failed);
+  }
+
+  async clearFailedPins(name: string, at: string): Promise<UserRecord | null> {
+    return this.users.clearFailedPins(name, at);
   }
 
   async close(): Promise<void> {

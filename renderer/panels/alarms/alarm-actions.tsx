@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alarm } from '../../../shared/domain';
 import { useConsoleApi } from '../../console-context';
+import { GuardedButton } from '../people/guarded-button';
 import { RequestError } from '../request-error';
 
 /** Minutes an operator may shelve an alarm for (the engine takes 5..720): up to one 12-hour day. */
@@ -40,24 +41,24 @@ export function AlarmActions({ alarm, title }: { alarm: Alarm; title: string }) 
       {open === 'none' && (
         <div className="alarm-buttons">
           {canAcknowledge && (
-            <button type="button" aria-label={t('acknowledgeNamed', { title })} data-testid="alarm-acknowledge" onClick={() => setOpen('acknowledge')}>
+            <GuardedButton request="acknowledgeAlarm" aria-label={t('acknowledgeNamed', { title })} data-testid="alarm-acknowledge" onClick={() => setOpen('acknowledge')}>
               {t('acknowledge')}
-            </button>
+            </GuardedButton>
           )}
           {alarm.state === 'shelved' ? (
-            <button
-              type="button"
+            <GuardedButton
+              request="unshelveAlarm"
               aria-label={t('unshelveNamed', { title })}
               data-testid="alarm-unshelve"
               disabled={busy}
               onClick={() => void send(() => api.unshelveAlarm({ key: alarm.key }))}
             >
               {t('unshelve')}
-            </button>
+            </GuardedButton>
           ) : (
-            <button type="button" aria-label={t('shelveNamed', { title })} data-testid="alarm-shelve" onClick={() => setOpen('shelve')}>
+            <GuardedButton request="shelveAlarm" aria-label={t('shelveNamed', { title })} data-testid="alarm-shelve" onClick={() => setOpen('shelve')}>
               {t('shelve')}
-            </button>
+            </GuardedButton>
           )}
         </div>
       )}

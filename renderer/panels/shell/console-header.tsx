@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
+import { SessionControl } from '../people/session-control';
 import { LinkState } from './link-state';
 import { StationLine } from './station-line';
 import { ThemeSwitch } from './theme-switch';
@@ -13,6 +14,7 @@ export function ConsoleHeader() {
         <StationLine />
       </div>
       <LinkState />
+      <SessionControl />
       <LanguageSwitch />
       <ThemeSwitch />
     </header>

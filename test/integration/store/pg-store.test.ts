@@ -2,8 +2,10 @@ import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { PgStore } from '../../../electron/store/postgres/pg-store';
 import { describeAlarmStore } from '../../support/alarm-store-contract';
+import { describeAuditStore } from '../../support/audit-store-contract';
 import { describeAuthorityStore, type StoreFixture } from '../../support/authority-store-contract';
 import { describeOperatorControls } from '../../support/operator-controls-contract';
+import { describeUserStore } from '../../support/user-store-contract';
 import { pgRunLogScans } from '../../support/pg-run-log-scans';
 import { describeRunSearch } from '../../support/run-search-contract';
 import { databaseUrl, startTestPostgres, type TestPostgres } from '../../support/postgres';
@@ -18,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const openPgFixture = async (): Promise<StoreFixture> => {
+const openPgFixture = async (): Promise<StoreFixture & { execute(sql: string): Promise<void> }> => {
   const url = await server.createDatabase(undefined, migrated);
   const store = await PgStore.open({ connectionString: url });
   const raw = new pg.Pool({ connectionString: url, max: 1 });
@@ -30,6 +32,7 @@ const openPgFixture = async (): Promise<StoreFixture> => {
     },
     logMessages: async () => (await raw.query<{ message: string }>('SELECT message FROM system_log')).rows.map((r) => r.message),
     runLogScans: (work) => pgRunLogScans(url, work),
+    execute: async (sql) => void (await raw.query(sql)),
     async dispose() {
       await raw.end();
       await store.close();
@@ -39,5 +42,7 @@ const openPgFixture = async (): Promise<StoreFixture> => {
 
 describeAuthorityStore('PgStore', openPgFixture);
 describeAlarmStore('PgStore', openPgFixture);
+describeAuditStore('PgStore', openPgFixture, ['TRUNCATE audit_log']);
 describeOperatorControls('PgStore', openPgFixture);
+describeUserStore('PgStore', openPgFixture);
 describeRunSearch('PgStore', openPgFixture);

@@ -2,9 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../electron/engine/config';
+import { loadConfig } from '../../../electron/engine/config';
 import { parseEngineFlags } from '../../../electron/engine/engine-flags';
 import { publicConfig } from '../../../electron/engine/public-config';
+import { configErrorOf as errorOf } from '../../support/config-error';
 
 const plant = {
   ODOO_BASE_URL: 'https://odoo.plant.local',
@@ -13,16 +14,6 @@ const plant = {
   ODOO_PASSWORD: 's3cret',
   PLC_IP: '192.168.1.2',
 };
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('configuration', () => {
   it('with nothing configured, runs the embedded demo with the loop switched on', () => {
@@ -77,6 +68,26 @@ describe('configuration', () => {
     expect(errorOf(() => loadConfig({ env: { ...plant, UI_LANGUAGE: 'de' }, file: {} }))).toBe(
       "UI_LANGUAGE=\"de\": must be 'id' (Bahasa Indonesia) or 'en' (English)",
     );
+  });
+
+  it("reads the plant env file's Python log levels (INFO, WARNING); an unknown level is refused", () => {
+    expect(loadConfig({ env: { ...plant, LOG_LEVEL: 'INFO' }, file: {} }).logLevel).toBe('info');
+    expect(loadConfig({ env: { ...plant, LOG_LEVEL: 'WARNING' }, file: {} }).logLevel).toBe('warn');
+    expect(errorOf(() => loadConfig({ env: { ...plant, LOG_LEVEL: 'LOUD' }, file: {} }))).toMatch(/^LOG_LEVEL=/);
+  });
+
+  it('opens the desktop window in kiosk mode only when SMS_KIOSK says so; anything but a yes or no is refused', () => {
+    expect(loadConfig({ env: { ...plant }, file: {} }).kiosk).toBe(false);
+    expect(loadConfig({ env: { ...plant, SMS_KIOSK: 'true' }, file: {} }).kiosk).toBe(true);
+    expect(loadConfig({ env: { ...plant }, file: { SMS_KIOSK: true } }).kiosk).toBe(true);
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_KIOSK: 'fullscreen' }, file: {} }))).toMatch(/^SMS_KIOSK="fullscreen": /);
+  });
+
+  it('signs a person out after SMS_SIGN_OUT_MINUTES without an action (default 15; 1..1440)', () => {
+    expect(loadConfig({ env: { ...plant }, file: {} }).signOutMinutes).toBe(15);
+    expect(loadConfig({ env: { ...plant, SMS_SIGN_OUT_MINUTES: '5' }, file: {} }).signOutMinutes).toBe(5);
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_SIGN_OUT_MINUTES: '0' }, file: {} }))).toBe('SMS_SIGN_OUT_MINUTES="0": must be at least 1 minute');
+    expect(errorOf(() => loadConfig({ env: { ...plant, SMS_SIGN_OUT_MINUTES: '2000' }, file: {} }))).toMatch(/^SMS_SIGN_OUT_MINUTES="2000": must be at most 1440/);
   });
 
   it('keeps at most SMS_MAX_RUN_RECORDS runs (default 200,000), never fewer than LOG_CLEANUP_KEEP_LAST', () => {

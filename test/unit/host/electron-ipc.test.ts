@@ -9,10 +9,10 @@ import { createFakeBackend } from '../../support/fake-backend';
 const PAGE_URL = 'file:///opt/smart-mo-sync/dist/renderer/index.html';
 
 class FakeIpcMain implements ConsoleIpcMain {
-  readonly handlers = new Map<string, (event: IpcSenderInfo, input: unknown) => Promise<DispatchOutcome>>();
+  readonly handlers = new Map<string, (event: IpcSenderInfo, input: unknown, session?: unknown) => Promise<DispatchOutcome>>();
   readonly listeners = new Map<string, Set<(event: IpcSenderInfo) => void>>();
 
-  handle(channel: string, listener: (event: IpcSenderInfo, input: unknown) => Promise<DispatchOutcome>): void {
+  handle(channel: string, listener: (event: IpcSenderInfo, input: unknown, session?: unknown) => Promise<DispatchOutcome>): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, listener);
   }
@@ -25,10 +25,10 @@ class FakeIpcMain implements ConsoleIpcMain {
   removeListener(channel: string, listener: (event: IpcSenderInfo) => void): void {
     this.listeners.get(channel)?.delete(listener);
   }
-  invoke(channel: string, event: IpcSenderInfo, input?: unknown): Promise<DispatchOutcome> {
+  invoke(channel: string, event: IpcSenderInfo, input?: unknown, session?: unknown): Promise<DispatchOutcome> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler(event, input);
+    return handler(event, input, session);
   }
   emit(channel: string, event: IpcSenderInfo): void {
     for (const listener of this.listeners.get(channel) ?? []) listener(event);
@@ -67,6 +67,28 @@ describe('registerConsoleIpc', () => {
     expect(synced).toMatchObject({ ok: true, result: { outcome: 'fetched' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('page') } });
     expect(fake.calls.syncNow).toBe(1);
+  });
+
+  it("hands the engine the page's session token with each call (anything else counts as nobody signed in)", async () => {
+    const webContents = new FakeWebContents();
+    const seen: unknown[] = [];
+    const backend = {
+      handlers: { getSnapshot: async (_input: unknown, credentials: unknown) => void seen.push(credentials) },
+      subscribe: () => () => undefined,
+    } as unknown as Parameters<typeof registerConsoleIpc>[0]['backend'];
+    const ipcMain = new FakeIpcMain();
+    registerConsoleIpc({ ipcMain, webContents, backend, pageUrl: PAGE_URL });
+    const fromConsole: IpcSenderInfo = { sender: webContents, senderFrame: { url: PAGE_URL } };
+
+    await ipcMain.invoke(requests.getSnapshot.channel, fromConsole, undefined, 'token-of-sari');
+    await ipcMain.invoke(requests.getSnapshot.channel, fromConsole, undefined, { token: 'not a string' });
+    await ipcMain.invoke(requests.getSnapshot.channel, fromConsole);
+
+    expect(seen).toEqual([
+      { kind: 'session', token: 'token-of-sari' },
+      { kind: 'session', token: null },
+      { kind: 'session', token: null },
+    ]);
   });
 
   it.each<[string, (own: FakeWebContents) => IpcSenderInfo]>([

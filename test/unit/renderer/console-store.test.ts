@@ -17,6 +17,8 @@ function linkTo(fake: FakeBackend, initial: ConnectionStatus = 'open') {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    setSessionToken: () => undefined,
+    onSessionEnded: () => () => undefined,
   };
   const setStatus = (next: ConnectionStatus): void => {
     status = next;

@@ -13,14 +13,15 @@ import { decideResolution } from './resolve-decision';
 import { isHeld, now, readWaveView, settleHandOver, type WaveReading } from './settle-wave';
 import { abbreviate } from './wave-selection';
 
-export function createWaveResolution(deps: ReconcileDeps, action: WaveResolution, reason: string): TaskBody {
+/** `actor` names who resolved it in the run's reason, e.g. "supervisor Sari at ST-1". */
+export function createWaveResolution(deps: ReconcileDeps, action: WaveResolution, reason: string, actor = 'an operator'): TaskBody {
   return async () => {
     const lock = await deps.store.tryAcquireSyncLock();
     if (!lock) return { outcome: 'busy', reason: 'another sync is running right now; nothing was resolved, try again in a moment' };
     try {
       const intent = (await deps.store.unresolvedIntents()).find(isHeld);
       if (!intent) return { outcome: 'skipped', reason: 'no wave is waiting for an operator; nothing was done' };
-      const by = `${action === 'hand-over' ? 'Hand over' : 'Withdraw'} by an operator ("${reason}")`;
+      const by = `${action === 'hand-over' ? 'Hand over' : 'Withdraw'} by ${actor} ("${reason}")`;
       const reading = await readWaveView(deps.plc);
       const step = decideResolution(action, intent.recipes, reading.view);
       const moIds = intent.recipes.map((r) => r.moId);

@@ -51,14 +51,10 @@ export function judgeFeedback(queue: readonly QueueBatch[], slots: readonly Slot
   const judgement: FeedbackJudgement = { updates: [], acks: [], phases: new Map(), implausible: [], notices: [] };
   for (const batch of queue) {
     const slot = slots[batch.batchNo - 1];
-    if (!slot || slot.moId !== batch.moId) {
-      judgement.phases.set(batch.batchNo, 'waiting');
-      continue;
-    }
-    const finding = (message: string): Finding => ({ batchNo: batch.batchNo, moId: batch.moId, message });
-    const dosed = slot.weightFinishedKg > 0 || EQUIPMENT.some((e) => slot.equipment[e.id].kg > 0);
-    const phase: SlotPhase = slot.statusManufacturing ? 'finished' : slot.statusOperation ? 'failed' : dosed ? 'dosing' : 'waiting';
+    const phase = slotPhase(slot, batch.moId);
     judgement.phases.set(batch.batchNo, phase);
+    if (!slot || slot.moId !== batch.moId) continue;
+    const finding = (message: string): Finding => ({ batchNo: batch.batchNo, moId: batch.moId, message });
     // Taken by the PLC but not started: the slot only echoes the recipe. Storing its zeros would
     // make a batch waiting for its turn look started, and then "stuck" (pitfall P14).
     if (phase === 'waiting') continue;
@@ -88,6 +84,13 @@ export function judgeFeedback(queue: readonly QueueBatch[], slots: readonly Slot
     if (slot.statusManufacturing && !slot.statusReadData) judgement.acks.push(batch.batchNo);
   }
   return judgement;
+}
+
+/** Where the PLC is with `moId` by its READ slot; a slot that does not echo the MO still holds an earlier wave's data: waiting. */
+export function slotPhase(slot: SlotSnapshot | undefined, moId: string): SlotPhase {
+  if (!slot || slot.moId !== moId) return 'waiting';
+  const dosed = slot.weightFinishedKg > 0 || EQUIPMENT.some((e) => slot.equipment[e.id].kg > 0);
+  return slot.statusManufacturing ? 'finished' : slot.statusOperation ? 'failed' : dosed ? 'dosing' : 'waiting';
 }
 
 function toFeedback(
