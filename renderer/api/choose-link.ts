@@ -2,6 +2,7 @@
  * Picks the transport at start-up: the preload's `window.smartMoSync` inside
  * Electron, else the headless host's WebSocket bridge on the page's own host.
  */
+import { browserTimer } from './browser-timer';
 import { ipcLink, type EngineLink } from './engine-link';
 import { bridgeUrl, createWsLink, type OpenSocket } from './ws-link';
 
@@ -20,9 +21,6 @@ export function chooseEngineLink(): EngineLink {
   return createWsLink({
     url: bridgeUrl(window.location),
     openSocket: openBrowserSocket,
-    setTimer: (delayMs, fn) => {
-      const handle = window.setTimeout(fn, delayMs);
-      return () => window.clearTimeout(handle);
-    },
+    setTimer: browserTimer,
   });
 }

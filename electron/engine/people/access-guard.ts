@@ -95,7 +95,7 @@ function guard<K extends RequestName>(request: K, handler: GuardedHandlers[K], d
       }
     };
     try {
-      caller = await resolveCaller(deps, access, label, credentials, notes);
+      caller = await resolveCaller(deps, access, label, credentials, notes, !RESTRICTED_READS.includes(request));
       if (caller.source === 'console' && caller.role !== null) {
         if (!mayDo(caller.role, access)) {
           throw new AccessRefusedError('forbidden', `${label} needs ${article(access as Role)}: you are signed in as ${caller.role} ${caller.user}`);
@@ -154,7 +154,15 @@ function makeCaller(deps: AccessGuardDeps, user: string, role: Role | null, sour
   return { user, role, station: deps.station, source, signature: null, noteForAudit: (detail) => void notes.push(detail) };
 }
 
-async function resolveCaller(deps: AccessGuardDeps, access: Access, label: string, credentials: Credentials | undefined, notes: string[]): Promise<Caller> {
+/** `acting`: an action moves the session's idle end on; a restricted read (Users, Audit, Settings open on a screen) does not. */
+async function resolveCaller(
+  deps: AccessGuardDeps,
+  access: Access,
+  label: string,
+  credentials: Credentials | undefined,
+  notes: string[],
+  acting: boolean,
+): Promise<Caller> {
   if (credentials === undefined) return makeCaller(deps, deps.processUser, null, 'cli', notes);
   if (credentials.kind === 'cli') return makeCaller(deps, credentials.user, null, 'cli', notes);
   const found = credentials.token === null ? ({ state: 'unknown' } as const) : deps.sessions.lookup(credentials.token);
@@ -175,7 +183,7 @@ async function resolveCaller(deps: AccessGuardDeps, access: Access, label: strin
     deps.sessions.close(token);
     throw new AccessRefusedError('unauthorized', `${found.session.user} is disabled: signed out; ask an engineer`);
   }
-  deps.sessions.touch(token, user.role);
+  if (acting) deps.sessions.touch(token, user.role);
   return makeCaller(deps, user.name, user.role, 'console', notes);
 }
 

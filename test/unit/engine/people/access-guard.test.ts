@@ -257,6 +257,15 @@ describe('access guard: sign-in, sessions and the open station', () => {
     expect(await call('getSession', undefined, operator)).toMatchObject({ ok: true, result: { session: null, firstRun: false } });
   });
 
+  it('a supervisor who leaves the audit trail open on the screen is signed out all the same', async () => {
+    await addUsers();
+    const supervisor = await signIn('supervisor');
+    await clock.advance(14 * 60_000);
+    expect(await call('listAudit', { pageSize: 50 }, supervisor)).toMatchObject({ ok: true });
+    await clock.advance(60_000);
+    expect(await call('listAudit', { pageSize: 50 }, supervisor)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
   it('sign-out ends the session and is audited', async () => {
     await addUsers();
     const supervisor = await signIn('supervisor');
