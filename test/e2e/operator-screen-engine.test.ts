@@ -92,7 +92,10 @@ describe("an operator's shift on the real engine", () => {
   it('shows the PLC dosing: actual kg and progress climb while a batch doses, finished batches count as done', async () => {
     await plcDoses(BATCH_MS / 2);
 
-    const dosing = await waitForStatuses(['dosing', ...times('waiting', 9)]);
+    await waitForStatuses(['dosing', ...times('waiting', 9)]);
+    // A reading taken while the plant clock was still moving shows the batch just started: wait for one after it.
+    let dosing: QueueRow[] = [];
+    await expect.poll(async () => kg((dosing = await console_.queueRows())[0]?.actualKg), { timeout: 30_000 }).toBeGreaterThan(400);
     expect(kg(dosing[0]?.actualKg)).toBeGreaterThan(400);
     expect(kg(dosing[0]?.actualKg)).toBeLessThan(600);
     expect(percent(dosing[0]?.progress)).toBeGreaterThanOrEqual(40);
