@@ -50,18 +50,19 @@ const periodInput = (what: string) =>
     .refine((input) => Date.parse(input.from) < Date.parse(input.to), { message: 'from must be before to' })
     .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 31 * 86_400_000, { message: `${what} covers at most 31 days` });
 
+const pin = z.string().min(4, 'a PIN has at least 4 characters').max(64);
+const reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
+
 /** An e-signature (issue 11): the signer's PIN again (checked, never stored), what signing means, and a comment. */
 export const signatureInput = z
   .object({
-    pin: z.string().min(4, 'a PIN has at least 4 characters').max(64),
+    pin,
     meaning: z.string().trim().min(3, 'say what the signature means').max(200),
     comment: z.string().trim().min(3, 'add a comment (at least 3 characters)').max(500),
   })
   .strict();
 
 const userName = z.string().trim().min(2, 'a user name has at least 2 characters').max(64).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, space, dot, dash and underscore only');
-const pin = z.string().min(4, 'a PIN has at least 4 characters').max(64);
-const reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
 
 export const requests = {
   getSnapshot: { channel: 'queue/snapshot', input: z.void() },
@@ -110,7 +111,7 @@ export const requests = {
     input: z
       .object({
         moId: z.string().min(1).max(64),
-        reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+        reason,
         /** Required once users exist: archiving without booking can lose material in Odoo. */
         signature: signatureInput.optional(),
       })
@@ -121,7 +122,7 @@ export const requests = {
     input: z
       .object({
         action: z.enum(WAVE_RESOLUTIONS),
-        reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+        reason,
         /** Required once users exist: a wrong hand-over doses an MO twice, a wrong withdraw never. */
         signature: signatureInput.optional(),
       })
@@ -137,7 +138,7 @@ export const requests = {
       .object({
         key: z.string().min(1).max(128),
         minutes: z.number().int().min(5, 'shelve for at least 5 minutes').max(720, 'shelve for at most 12 hours'),
-        note: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+        note: reason,
       })
       .strict(),
   },
@@ -148,9 +149,7 @@ export const requests = {
   },
   setNewWavesPaused: {
     channel: 'waves/set-paused',
-    input: z
-      .object({ paused: z.boolean(), reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })
-      .strict(),
+    input: z.object({ paused: z.boolean(), reason }).strict(),
   },
   checkManualAdditive: {
     channel: 'queue/check-additive',

@@ -13,6 +13,7 @@ import { SearchForm } from './history/search-form';
 import { Pager } from './pager';
 import { RequestError } from './request-error';
 import './history/history.css';
+import { messageOf } from '../state/message-of';
 
 const STATUSES: readonly HistoryStatus[] = ['completed', 'cancelled'];
 const PAGE_SIZE = 25;
@@ -44,7 +45,7 @@ export function ArchivePanel() {
         setAnswer({ query, shown: page });
         setError(null);
       },
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
       current = false;

@@ -5,6 +5,7 @@ import { useConsoleApi, useConsoleState } from '../console-context';
 import { useFormat } from '../format/locale-format';
 import { AuthorityHealth } from './authority-health';
 import { GuardedButton } from './people/guarded-button';
+import { messageOf } from '../state/message-of';
 
 const TARGETS: readonly ConnectionTarget[] = ['odoo', 'plc', 'database'];
 const SYMBOL = { ok: '●', degraded: '▲', down: '✕', unknown: '?' } as const;
@@ -27,7 +28,7 @@ export function ConnectionsPanel() {
       const verdict = t(result.ok ? 'connections.testOk' : 'connections.testFailed');
       setTests((shown) => ({ ...shown, [target]: `${verdict}: ${result.message} (${format.duration(result.latencyMs)})` }));
     } catch (error) {
-      setTests((shown) => ({ ...shown, [target]: `${t('connections.testFailed')}: ${error instanceof Error ? error.message : String(error)}` }));
+      setTests((shown) => ({ ...shown, [target]: `${t('connections.testFailed')}: ${messageOf(error)}` }));
     }
   };
 

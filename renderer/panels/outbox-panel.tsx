@@ -5,6 +5,7 @@ import { useFormat } from '../format/locale-format';
 import { downloadFile } from '../state/download-file';
 import { GuardedButton } from './people/guarded-button';
 import { exportQuarantined } from '../state/outbox-export';
+import { messageOf } from '../state/message-of';
 
 /**
  * Calls to Odoo the engine still owes (exactly once, decision Q5). Quarantined
@@ -26,7 +27,7 @@ export function OutboxPanel() {
       const entry = await api.retryOutbox({ id });
       setAnswers((shown) => ({ ...shown, [id]: t('outbox.queuedAgain', { state: entry.state }) }));
     } catch (error) {
-      setAnswers((shown) => ({ ...shown, [id]: `${t('outbox.failed')}: ${error instanceof Error ? error.message : String(error)}` }));
+      setAnswers((shown) => ({ ...shown, [id]: `${t('outbox.failed')}: ${messageOf(error)}` }));
     }
   };
 

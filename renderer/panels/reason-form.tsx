@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SignatureDialog, type Signature } from './people/signature-dialog';
+import { messageOf } from '../state/message-of';
 
 export interface ReasonFormProps {
   className: string;
@@ -45,7 +46,7 @@ export function ReasonForm(props: ReasonFormProps) {
       if (refusal === null) props.onDone();
       else setError(refusal);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

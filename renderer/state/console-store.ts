@@ -8,6 +8,7 @@ import type { LogEntry, RunPage, RunRecord, Snapshot, TaskName } from '../../sha
 import type { ConnectionStatus, EngineLink } from '../api/engine-link';
 import { withQueueSeen, type SyncAnswer } from './sync-freshness';
 import { withLiveRun, type RunsQuery } from './live-runs';
+import { messageOf } from './message-of';
 
 /** The log panel keeps the newest entries only; older ones are in the engine's log files. */
 export const LOG_LIMIT = 200;
@@ -156,8 +157,4 @@ export function followEngine(store: StoreApi<ConsoleState>, link: EngineLink): (
   return () => {
     for (const stop of stops) stop();
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,22 +3,11 @@
  * live without polling. A page that shows the newest runs takes it on top; a
  * deeper page keeps its rows (its Newer button already says there is more).
  */
-import type { Outcome, RunPage, RunRecord, TaskName } from '../../shared/domain';
+import type { ParsedInput } from '../../shared/contract';
+import type { RunPage, RunRecord } from '../../shared/domain';
 
-/** The runs list's request: a filter and at most one cursor (see the contract's listRuns). */
-export interface RunsQuery {
-  pageSize: number;
-  task?: TaskName;
-  outcome?: Outcome;
-  before?: number;
-  after?: number;
-  at?: string;
-  /** Runs that name this MO. */
-  moId?: string;
-  /** Runs started in [from, to) (ISO). */
-  from?: string;
-  to?: string;
-}
+/** The runs list's request: a filter and at most one cursor, as the contract's listRuns takes it. */
+export type RunsQuery = ParsedInput<'listRuns'>;
 
 export function matchesRunsQuery(run: RunRecord, query: RunsQuery): boolean {
   const started = Date.parse(run.startedAt);

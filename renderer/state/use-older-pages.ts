@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from './message-of';
 
 /** What one read gives: a page of items, newest first, and where the next older page starts (null: none). */
 export interface OlderPage<Cursor> {
@@ -23,7 +24,7 @@ export function useOlderPages<Cursor, Page extends OlderPage<Cursor>>(readPage: 
         setShown((before) => (older === null || before === null ? page : { ...page, items: [...before.items, ...page.items] }));
         setError(null);
       } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(messageOf(failure));
       } finally {
         setLoading(false);
       }

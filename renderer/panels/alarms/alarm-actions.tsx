@@ -4,6 +4,7 @@ import type { Alarm } from '../../../shared/domain';
 import { useConsoleApi } from '../../console-context';
 import { GuardedButton } from '../people/guarded-button';
 import { RequestError } from '../request-error';
+import { messageOf } from '../../state/message-of';
 
 /** Minutes an operator may shelve an alarm for (the engine takes 5..720): up to one 12-hour day. */
 const SHELVE_MINUTES = [15, 30, 60, 120, 240, 480, 720] as const;
@@ -30,7 +31,7 @@ export function AlarmActions({ alarm, title }: { alarm: Alarm; title: string }) 
       await action();
       setOpen('none');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { useFormat } from '../../format/locale-format';
 import { RequestError } from '../request-error';
 import { PlcFieldTable } from './plc-field-table';
 import './control.css';
+import { messageOf } from '../../state/message-of';
 
 /** The PLC's memory as the memory map names it, read on demand: anyone may look, nobody writes from here. */
 export function PlcViewPanel() {
@@ -22,7 +23,7 @@ export function PlcViewPanel() {
       setView(await api.readPlcView());
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setReading(false);
     }

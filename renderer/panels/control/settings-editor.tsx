@@ -7,6 +7,7 @@ import { RequestError } from '../request-error';
 import { SettingInput } from './setting-input';
 import { WhenAllowed } from './when-allowed';
 import './control.css';
+import { messageOf } from '../../state/message-of';
 
 /** Key → the new value as the env file would hold it; null removes the key from config.json. */
 type Drafts = Record<string, string | null>;
@@ -41,7 +42,7 @@ function SettingsForm() {
     let current = true;
     api.getSettings().then(
       (answer) => current && setView(answer),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
       current = false;

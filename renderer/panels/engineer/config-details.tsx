@@ -4,6 +4,7 @@ import type { PublicConfig } from '../../../shared/domain';
 import { useConsoleApi } from '../../console-context';
 import { useFormat } from '../../format/locale-format';
 import { useTaskName } from './task-name';
+import { messageOf } from '../../state/message-of';
 
 /** The engine's configuration as the engineer knows it (keys, addresses); no passwords ever reach the console. */
 export function ConfigDetails() {
@@ -18,7 +19,7 @@ export function ConfigDetails() {
     let current = true;
     api.getConfig().then(
       (answer) => current && setConfig(answer),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => current && setError(messageOf(failure)),
     );
     return () => {
       current = false;

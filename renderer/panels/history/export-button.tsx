@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../state/download-file';
 import { useFormat } from '../../format/locale-format';
+import { messageOf } from '../../state/message-of';
 
 export interface CsvFile {
   fileName: string;
@@ -24,7 +25,7 @@ export function ExportButton({ label, testId, build }: { label: string; testId: 
       const count = format.number(file.rows);
       setState({ busy: false, text: t(file.capped ? 'exportCapped' : 'exported', { count, file: file.fileName }), failed: false });
     } catch (failure) {
-      setState({ busy: false, text: t('exportFailed', { error: failure instanceof Error ? failure.message : String(failure) }), failed: true });
+      setState({ busy: false, text: t('exportFailed', { error: messageOf(failure) }), failed: true });
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { messageOf } from '../../state/message-of';
 
 /** A people form's send: one at a time, the engine's refusal sentence kept to show where the person typed. */
 export function useSend(action: () => Promise<void>): { busy: boolean; error: string | null; send(event: FormEvent): void } {
@@ -13,7 +14,7 @@ export function useSend(action: () => Promise<void>): { busy: boolean; error: st
       () => setBusy(false),
       (failure: unknown) => {
         setBusy(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(messageOf(failure));
       },
     );
   };

@@ -9,6 +9,7 @@ import { useSession } from './session-context';
 import { useAccess } from './use-access';
 import { UserForm } from './user-form';
 import './people.css';
+import { messageOf } from '../../state/message-of';
 
 /** The engineer's list of the people who may act here: role, whether they can sign in, and the way to change that. */
 export function UsersPanel() {
@@ -51,7 +52,7 @@ function UserList() {
         setUsers(answer);
         setError(null);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(messageOf(failure)),
     );
   }, [api]);
   useEffect(load, [load]);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManualAdditive } from '../../../shared/domain';
 import { useConsoleApi } from '../../console-context';
 import { useFormat } from '../../format/locale-format';
+import { messageOf } from '../../state/message-of';
 
 /**
  * What the PLC does not dose: the operator weighs it by hand and ticks it off. Every tick goes to the
@@ -23,7 +24,7 @@ export function ManualAdditives({ moId, additives, reference }: { moId: string; 
     try {
       await api.checkManualAdditive({ moId, position: additive.position, checked });
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     } finally {
       setPending(null);
     }

@@ -12,6 +12,7 @@ import { equipmentUsed, kgPerShift } from './throughput-series';
 import { RequestError } from '../request-error';
 import '../history/history.css';
 import './reports.css';
+import { messageOf } from '../../state/message-of';
 
 interface Loaded {
   report: ShiftReport;
@@ -41,7 +42,7 @@ export function ReportsView() {
       },
       (failure: unknown) => {
         if (!current) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(messageOf(failure));
         setLoading(false);
       },
     );
